@@ -1,0 +1,29 @@
+// normlab-cli: the headless front end. Parses arguments, runs one command, and turns every error
+// into a one-line message and a non-zero exit status.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/exportcommand.h"
+#include "app/cli/statscommand.h"
+#include "core/common/error.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"NormLab: see how input normalization changes data and training", "normlab-cli"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "normlab-cli 0.1.0");
+    normlab::cli::addStatsCommand(app);
+    normlab::cli::addExportCommand(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const normlab::Cancelled&) {
+        std::cerr << "normlab-cli: cancelled\n";
+        return 130;
+    } catch (const std::exception& e) {
+        std::cerr << "normlab-cli: error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

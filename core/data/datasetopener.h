@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/common/progress.h"
+#include "core/data/imageset.h"
+
+namespace normlab {
+
+// What a front end asks for: a catalog id, "synthetic", "auto" or a folder path.
+struct DatasetRequest {
+    std::string dataset = "auto"; // "auto": MNIST when it is on disk, else the synthetic digits
+    std::filesystem::path dataDir; // empty: defaultDataDir()
+    std::uint64_t syntheticSeed = 1;
+    std::size_t limit = 0; // keep only the first N images of a split (0: all)
+};
+
+// The data set "auto" stands for with this data directory.
+std::string resolveDatasetId(const DatasetRequest& request);
+
+// Loads one split ("train" or "test"). Throws Error naming the data set, where it looked and what
+// to do (download it, or pass --data-dir) when the files are not there.
+ImageSet openSplit(const DatasetRequest& request, const std::string& split, const Progress& progress = {});
+
+// True for the two split names NormLab uses.
+bool isValidSplit(const std::string& split);
+
+} // namespace normlab

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace normlab {
+
+// The contents of one IDX file of unsigned bytes (type code 0x08): its dimensions and data.
+struct IdxArray {
+    std::vector<std::uint32_t> dims;
+    std::vector<std::uint8_t> data;
+
+    std::uint64_t elementCount() const;
+};
+
+// Reads a plain or gzip-compressed IDX file, validating the header against the real data size
+// before any data-sized allocation. Throws Error("PATH: problem") on any malformed input.
+// When sha256Out is given it receives the SHA-256 of the file as stored (compressed or not).
+IdxArray readIdx(const std::filesystem::path& path, std::string* sha256Out = nullptr);
+
+// Parses IDX bytes already in memory (the gzip layer already removed). nameForErrors is used in
+// messages only.
+IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& nameForErrors);
+
+// Serialises an array as IDX bytes, optionally gzip-compressed.
+std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped);
+
+// Writes an IDX file atomically (temp file + rename); .gz paths are compressed.
+void writeIdx(const std::filesystem::path& path, const IdxArray& array);
+
+} // namespace normlab

@@ -1,0 +1,223 @@
+#include "core/export/statsexport.h"
+
+#include <iomanip>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/common/error.h"
+#include "core/export/atomicfile.h"
+#include "core/export/npywriter.h"
+#include "core/export/torchvisionline.h"
+
+namespace normlab {
+namespace {
+
+// ordered_json keeps keys in the order written: dataset, split and count first, as a reader expects.
+using json = nlohmann::ordered_json;
+
+constexpr const char* kFormatVersion = "1";
+
+json perChannel(const std::vector<ChannelSummary>& channels, double ChannelSummary::* field) {
+    json values = json::array();
+    for (const auto& c : channels)
+        values.push_back(c.*field);
+    return values;
+}
+
+json methodParams(Method method, const NormalizationParams& p, const SplitStats& stats) {
+    switch (method) {
+    case Method::Raw255:
+        return {{"formula", "x (the byte, 0..255)"}};
+    case Method::None:
+        return {{"formula", "x / 255"}};
+    case Method::MinMax: {
+        json mins = json::array(), maxs = json::array();
+        for (std::size_t c = 0; c < p.minByte.size(); ++c) {
+            mins.push_back(p.minByte[c] / 255.0);
+            maxs.push_back(p.maxByte[c] / 255.0);
+        }
+        return {{"formula", "low + (high - low) * (x/255 - min) / (max - min)"},
+                {"min", mins},
+                {"max", maxs},
+                {"range", {p.rangeLow, p.rangeHigh}},
+                {"from", stats.paramsSource}};
+    }
+    case Method::ZScore:
+        return {{"formula", "(x/255 - mean) / std"}, {"mean", p.mean}, {"std", p.std}, {"from", stats.paramsSource}};
+    case Method::PerSample:
+        return {{"formula", "(x/255 - image_mean) / max(image_std, 1/sqrt(P)), per image and channel"},
+                {"pixels_per_channel", stats.height * stats.width}};
+    }
+    return json::object();
+}
+
+json summaryJson(const MethodStats& m) {
+    return {{"mean", perChannel(m.channels, &ChannelSummary::mean)},
+            {"std", perChannel(m.channels, &ChannelSummary::std)},
+            {"min", perChannel(m.channels, &ChannelSummary::min)},
+            {"max", perChannel(m.channels, &ChannelSummary::max)}};
+}
+
+json methodJson(const MethodStats& m, const SplitStats& stats) {
+    json j = summaryJson(m);
+    j["p1"] = perChannel(m.channels, &ChannelSummary::p1);
+    j["p50"] = perChannel(m.channels, &ChannelSummary::p50);
+    j["p99"] = perChannel(m.channels, &ChannelSummary::p99);
+    j["exact"] = m.exact;
+    json edges = json::array(), counts = json::array();
+    for (const auto& h : m.histograms) {
+        edges.push_back(h.edges);
+        counts.push_back(h.counts);
+    }
+    j["histogram"] = {{"bins", m.histograms.empty() ? 0 : m.histograms[0].counts.size()},
+                      {"edges", edges},
+                      {"counts", counts}};
+    j["params"] = methodParams(m.method, stats.params, stats);
+    if (!m.affine.empty()) {
+        json scale = json::array(), offset = json::array();
+        for (const auto& a : m.affine)
+            scale.push_back(a.scale), offset.push_back(a.offset);
+        j["params"]["byte_scale"] = scale;
+        j["params"]["byte_offset"] = offset;
+    }
+    return j;
+}
+
+json mapJson(const std::vector<std::vector<double>>& maps, int height, int width) {
+    json channels = json::array();
+    for (const auto& map : maps) {
+        json rows = json::array();
+        for (int y = 0; y < height; ++y)
+            rows.push_back(std::vector<double>(map.begin() + y * width, map.begin() + (y + 1) * width));
+        channels.push_back(rows);
+    }
+    return channels;
+}
+
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char ch : text)
+        quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return quoted + "\"";
+}
+
+} // namespace
+
+std::string conventionsText(const SplitStats& stats) {
+    std::ostringstream text;
+    text << "Values are computed from the uint8 pixels x. 'none' is x/255 in [0,1] (torchvision ToTensor); "
+            "'raw255' is x itself. std is the population standard deviation (divide by N), not torch.std()'s "
+            "default unbiased N-1 estimate. zscore and minmax parameters come from "
+         << stats.paramsSource
+         << ", per channel, over every pixel. Percentiles interpolate linearly between order statistics "
+            "(numpy.percentile / torch.quantile default). Statistics of raw255, none, minmax and zscore are "
+            "exact (derived from integer byte counts); their 256-bin histograms give each byte value its own "
+            "bin. per-sample standardizes each image and channel by its own mean and max(std, 1/sqrt(P)); its "
+            "mean, std, min and max are exact to double precision, its percentiles and histogram to within "
+         << std::setprecision(3) << stats.perSampleBinWidth
+         << " (one fine bin). Per-pixel maps are in x/255 units. Histogram edges and counts are indexed "
+            "[channel][bin].";
+    return text.str();
+}
+
+std::string statsToJson(const SplitStats& stats, int indent) {
+    json j;
+    j["format"] = std::string("normlab-stats/") + kFormatVersion;
+    j["dataset"] = stats.dataset;
+    j["split"] = stats.split;
+    j["count"] = stats.count;
+    j["channels"] = stats.channels;
+    j["height"] = stats.height;
+    j["width"] = stats.width;
+    j["conventions"] = conventionsText(stats);
+    json methods = json::object();
+    for (const auto& m : stats.methods)
+        methods[methodName(m.method)] = methodJson(m, stats);
+    j["normalizations"] = methods;
+    json classes = json::array();
+    for (const auto& cls : stats.perClass) {
+        json per = json::object();
+        for (const auto& m : cls.methods)
+            per[methodName(m.method)] = summaryJson(m);
+        const MethodStats& none = cls.methods.at(static_cast<std::size_t>(Method::None));
+        classes.push_back({{"label", cls.label},
+                           {"name", cls.name},
+                           {"count", cls.images},
+                           {"mean", perChannel(none.channels, &ChannelSummary::mean)},
+                           {"std", perChannel(none.channels, &ChannelSummary::std)},
+                           {"normalizations", per}});
+    }
+    j["per_class"] = classes;
+    j["per_pixel"] = {{"units", "x/255"},
+                      {"shape", {stats.channels, stats.height, stats.width}},
+                      {"mean", mapJson(stats.pixelMean, stats.height, stats.width)},
+                      {"std", mapJson(stats.pixelStd, stats.height, stats.width)}};
+    j["torchvision"] = torchvisionNormalizeLine(stats.params, 4);
+    j["torchvision_full_precision"] = torchvisionNormalizeLine(stats.params, -1);
+    json sources = json::array();
+    for (const auto& s : stats.sources)
+        sources.push_back({{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}});
+    j["source"] = sources;
+    return j.dump(indent) + "\n";
+}
+
+std::string statsToCsv(const SplitStats& stats) {
+    std::ostringstream out;
+    out << std::setprecision(17);
+    out << "scope,label,name,method,channel,count,mean,std,min,max,p1,p50,p99,exact\n";
+    auto rows = [&](const std::string& scope, const std::string& label, const std::string& name,
+                    std::uint64_t count, const std::vector<MethodStats>& methods, bool withPercentiles) {
+        for (const auto& m : methods)
+            for (std::size_t c = 0; c < m.channels.size(); ++c) {
+                const auto& s = m.channels[c];
+                out << scope << ',' << label << ',' << csvField(name) << ',' << methodName(m.method) << ',' << c
+                    << ',' << count << ',' << s.mean << ',' << s.std << ',' << s.min << ',' << s.max << ',';
+                if (withPercentiles)
+                    out << s.p1 << ',' << s.p50 << ',' << s.p99;
+                else
+                    out << ",,";
+                out << ',' << (m.exact ? "true" : "false") << '\n';
+            }
+    };
+    rows("all", "", stats.dataset + " " + stats.split, stats.count, stats.methods, true);
+    for (const auto& cls : stats.perClass)
+        rows("class", std::to_string(cls.label), cls.name, cls.images, cls.methods, true);
+    return out.str();
+}
+
+void writeStatsNpy(const SplitStats& stats, const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw Error(dir.string() + ": cannot create directory: " + ec.message());
+    const std::vector<std::size_t> mapShape = {static_cast<std::size_t>(stats.channels),
+                                               static_cast<std::size_t>(stats.height),
+                                               static_cast<std::size_t>(stats.width)};
+    auto flatten = [](const std::vector<std::vector<double>>& maps) {
+        std::vector<double> flat;
+        for (const auto& m : maps)
+            flat.insert(flat.end(), m.begin(), m.end());
+        return flat;
+    };
+    writeFileAtomically(dir / "pixel_mean.npy", encodeNpy(flatten(stats.pixelMean), mapShape));
+    writeFileAtomically(dir / "pixel_std.npy", encodeNpy(flatten(stats.pixelStd), mapShape));
+    std::vector<std::int64_t> counts;
+    for (const auto& h : stats.bytes)
+        counts.insert(counts.end(), h.counts.begin(), h.counts.end());
+    writeFileAtomically(dir / "byte_counts.npy",
+                        encodeNpy(counts, {static_cast<std::size_t>(stats.channels), std::size_t{256}}));
+    std::vector<float> perImage;
+    perImage.reserve(stats.count * 4);
+    for (std::size_t i = 0; i < stats.count; ++i) {
+        perImage.push_back(stats.imageMean[i]);
+        perImage.push_back(stats.imageStd[i]);
+        perImage.push_back(stats.imageMin[i]);
+        perImage.push_back(stats.imageMax[i]);
+    }
+    writeFileAtomically(dir / "per_image_stats.npy", encodeNpy(perImage, {stats.count, std::size_t{4}}));
+}
+
+} // namespace normlab

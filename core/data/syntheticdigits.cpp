@@ -26,18 +26,21 @@ struct Segment {
 // Coverage of a round-capped stroke of half-width r at distance d, with a one-pixel soft edge.
 inline double coverage(double d, double r) { return std::clamp(r + 0.5 - d, 0.0, 1.0); }
 
-double distanceToSegment(double px, double py, const Segment& s) {
+double squaredDistanceToSegment(double px, double py, const Segment& s) {
     const double dx = s.b.x - s.a.x, dy = s.b.y - s.a.y;
     const double len2 = dx * dx + dy * dy;
     double t = len2 > 0 ? ((px - s.a.x) * dx + (py - s.a.y) * dy) / len2 : 0.0;
     t = std::clamp(t, 0.0, 1.0);
     const double ex = s.a.x + t * dx - px, ey = s.a.y + t * dy - py;
-    return std::sqrt(ex * ex + ey * ey);
+    return ex * ex + ey * ey;
 }
 
 void render(const std::vector<Segment>& segments, double radius, double offsetX, double offsetY, float* canvas) {
     std::fill(canvas, canvas + kSide * kSide, 0.0f);
     const double reach = radius + 1.0;
+    // Only the one-pixel anti-aliased band needs a square root; inside is 1, outside 0.
+    const double outer2 = (radius + 0.5) * (radius + 0.5);
+    const double inner = std::max(0.0, radius - 0.5), inner2 = inner * inner;
     for (const auto& seg0 : segments) {
         const Segment seg{{seg0.a.x + offsetX, seg0.a.y + offsetY}, {seg0.b.x + offsetX, seg0.b.y + offsetY}};
         const int x0 = std::max(0, static_cast<int>(std::floor(std::min(seg.a.x, seg.b.x) - reach)));
@@ -46,7 +49,10 @@ void render(const std::vector<Segment>& segments, double radius, double offsetX,
         const int y1 = std::min(kSide - 1, static_cast<int>(std::ceil(std::max(seg.a.y, seg.b.y) + reach)));
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x) {
-                const double c = coverage(distanceToSegment(x + 0.5, y + 0.5, seg), radius);
+                const double d2 = squaredDistanceToSegment(x + 0.5, y + 0.5, seg);
+                if (d2 >= outer2)
+                    continue;
+                const double c = d2 <= inner2 ? 1.0 : coverage(std::sqrt(d2), radius);
                 float& px = canvas[y * kSide + x];
                 px = std::max(px, static_cast<float>(c));
             }

@@ -22,8 +22,8 @@ std::string encode(const std::vector<T>& values, const std::vector<std::size_t>&
     }
     if (product != values.size())
         throw Error("npy: shape does not match the number of values");
-    if (shape.size() > 1)
-        dims.resize(dims.size() - 2); // (1, 28, 28) but (5,) for one dimension
+    // Python tuple syntax: (1, 28, 28), but (5,) for one dimension.
+    dims.resize(dims.size() - (shape.size() > 1 ? 2 : 1));
     std::string header = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }";
     const std::size_t preamble = 6 + 2 + 2; // magic, version, header length
     const std::size_t padded = (preamble + header.size() + 1 + kHeaderAlignment - 1) / kHeaderAlignment * kHeaderAlignment;

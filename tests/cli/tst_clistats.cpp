@@ -1,0 +1,101 @@
+// normlab-cli stats and export, run as a user would run them.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/data/filebytes.h"
+#include "tests/support/testdata.h"
+
+using namespace normlab;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Result runCli(const QStringList& args) {
+    QProcess p;
+    p.start(qEnvironmentVariable("NORMLAB_CLI"), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestCliStats : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void syntheticJson() {
+        const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+                                 QStringLiteral("--limit"), QStringLiteral("2000")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o[QStringLiteral("dataset")].toString(), QStringLiteral("synthetic"));
+        QCOMPARE(o[QStringLiteral("count")].toInt(), 2000);
+        const double std = o[QStringLiteral("normalizations")].toObject()[QStringLiteral("zscore")].toObject()
+                               [QStringLiteral("std")].toArray()[0].toDouble();
+        QVERIFY(std::abs(std - 1.0) < 1e-12);
+    }
+    void torchvisionFolderTestSplitCsvAndNpy() {
+        const auto train = test::randomImageSet(60, 10, 1, 1, 28, 28);
+        const auto testSet = test::randomImageSet(30, 10, 2, 1, 28, 28);
+        test::writeIdxDataset(path(QStringLiteral("data/MNIST/raw")).toStdString(), train, testSet, true);
+        const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("mnist"),
+                                 QStringLiteral("--data-dir"), path(QStringLiteral("data")), QStringLiteral("--split"),
+                                 QStringLiteral("test"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                 QStringLiteral("--out"), path(QStringLiteral("s.csv")), QStringLiteral("--npy"),
+                                 path(QStringLiteral("npy"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile csv(path(QStringLiteral("s.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().contains("all,,mnist test,zscore,0,30,"));
+        QVERIFY(QFile::exists(path(QStringLiteral("npy/pixel_mean.npy"))));
+    }
+    void badFileGivesOneLineErrorNamingIt() {
+        const auto folder = path(QStringLiteral("bad")).toStdString();
+        test::writeIdxDataset(folder, test::randomImageSet(5, 10, 1), test::randomImageSet(5, 10, 2), false);
+        test::writeBytes(folder + "/train-images-idx3-ubyte", {0, 0, 8, 3, 0, 0});
+        const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QString::fromStdString(folder)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("train-images-idx3-ubyte: truncated header"), r.err.constData());
+    }
+    void unwritableOutputLeavesNoFile() {
+        const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+                                 QStringLiteral("--limit"), QStringLiteral("10"), QStringLiteral("--out"),
+                                 path(QStringLiteral("missing-dir/out.json"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("cannot write"), r.err.constData());
+        QVERIFY(!QFile::exists(path(QStringLiteral("missing-dir"))));
+    }
+    void badArgumentsAreRejected() {
+        QVERIFY(runCli({QStringLiteral("stats"), QStringLiteral("--split"), QStringLiteral("val")}).exitCode != 0);
+        QVERIFY(runCli({QStringLiteral("stats"), QStringLiteral("--minmax-range"), QStringLiteral("1"),
+                        QStringLiteral("0")}).exitCode != 0);
+        QVERIFY(runCli({QStringLiteral("frobnicate")}).exitCode != 0);
+    }
+    void exportWritesTorchvisionReadableFiles() {
+        const Result r = runCli({QStringLiteral("export"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+                                 QStringLiteral("--limit"), QStringLiteral("100"), QStringLiteral("--out"),
+                                 path(QStringLiteral("exported")), QStringLiteral("--torchvision-layout")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const Result again = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"),
+                                     path(QStringLiteral("exported")), QStringLiteral("--split"), QStringLiteral("test")});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(again.out).object()[QStringLiteral("count")].toInt(), 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliStats)
+#include "tst_clistats.moc"

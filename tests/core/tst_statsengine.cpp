@@ -1,0 +1,243 @@
+// The statistics engine against brute-force double-precision loops over small generated data.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stop_token>
+
+#include <QtTest>
+
+#include "core/common/error.h"
+#include "core/stats/normalization.h"
+#include "core/stats/statsengine.h"
+#include "tests/support/testdata.h"
+
+using namespace normlab;
+
+namespace {
+
+// numpy.percentile's default: linear interpolation between sorted values.
+double percentile(std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    const double pos = q * (v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(pos));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+}
+
+double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / v.size(); }
+double popStd(const std::vector<double>& v) {
+    const double m = mean(v);
+    double s = 0;
+    for (double x : v)
+        s += (x - m) * (x - m);
+    return std::sqrt(s / v.size());
+}
+
+// Every value of channel c of the selected images, normalized the slow, obvious way.
+std::vector<double> bruteValues(const ImageSet& set, Method method, const NormalizationParams& p, int c, int label) {
+    std::vector<double> values;
+    const std::size_t n = set.pixelsPerChannel();
+    for (std::size_t i = 0; i < set.count; ++i) {
+        if (label >= 0 && set.labels[i] != label)
+            continue;
+        const std::uint8_t* px = set.image(i) + c * n;
+        double m = 0, s = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            m += px[k] / 255.0;
+        m /= n;
+        for (std::size_t k = 0; k < n; ++k)
+            s += (px[k] / 255.0 - m) * (px[k] / 255.0 - m);
+        s = std::max(std::sqrt(s / n), 1.0 / std::sqrt(double(n)));
+        for (std::size_t k = 0; k < n; ++k) {
+            const double x = px[k];
+            switch (method) {
+            case Method::Raw255: values.push_back(x); break;
+            case Method::None: values.push_back(x / 255.0); break;
+            case Method::MinMax: {
+                const double lo = p.minByte[c] / 255.0, hi = p.maxByte[c] / 255.0;
+                values.push_back(p.rangeLow + (p.rangeHigh - p.rangeLow) * (x / 255.0 - lo) / (hi - lo));
+                break;
+            }
+            case Method::ZScore: values.push_back((x / 255.0 - p.mean[c]) / p.std[c]); break;
+            case Method::PerSample: values.push_back((x / 255.0 - m) / s); break;
+            }
+        }
+    }
+    return values;
+}
+
+NormalizationParams bruteParams(const ImageSet& train, double low, double high) {
+    NormalizationParams p;
+    p.rangeLow = low;
+    p.rangeHigh = high;
+    for (int c = 0; c < train.channels; ++c) {
+        const auto v = bruteValues(train, Method::None, p, c, -1);
+        p.mean.push_back(mean(v));
+        p.std.push_back(popStd(v));
+        p.minByte.push_back(static_cast<int>(std::lround(*std::min_element(v.begin(), v.end()) * 255)));
+        p.maxByte.push_back(static_cast<int>(std::lround(*std::max_element(v.begin(), v.end()) * 255)));
+    }
+    return p;
+}
+
+constexpr double kTight = 1e-9;
+
+} // namespace
+
+class TestStatsEngine : public QObject {
+    Q_OBJECT
+
+    void compareAll(const ImageSet& set, const SplitStats& stats, const NormalizationParams& p, int label) {
+        const auto& methods = label < 0 ? stats.methods : stats.perClass.at(label).methods;
+        for (auto method : kAllMethods) {
+            const MethodStats& m = methods.at(static_cast<std::size_t>(method));
+            const bool perSample = method == Method::PerSample;
+            // per-sample percentiles are exact to one fine bin; everything else to rounding.
+            const double pctTol = perSample ? stats.perSampleBinWidth : kTight;
+            for (int c = 0; c < set.channels; ++c) {
+                const auto v = bruteValues(set, method, p, c, label);
+                const ChannelSummary& s = m.channels.at(c);
+                const QByteArray where = QByteArray::fromStdString(methodName(method) + " channel " +
+                                                                   std::to_string(c) + " class " + std::to_string(label));
+                QVERIFY2(std::abs(s.mean - mean(v)) < kTight, where);
+                QVERIFY2(std::abs(s.std - popStd(v)) < kTight, where);
+                QVERIFY2(std::abs(s.min - *std::min_element(v.begin(), v.end())) < kTight, where);
+                QVERIFY2(std::abs(s.max - *std::max_element(v.begin(), v.end())) < kTight, where);
+                QVERIFY2(std::abs(s.p1 - percentile(v, 0.01)) <= pctTol, where);
+                QVERIFY2(std::abs(s.p50 - percentile(v, 0.50)) <= pctTol, where);
+                QVERIFY2(std::abs(s.p99 - percentile(v, 0.99)) <= pctTol, where);
+                // Histogram: every value lands in a bin whose edges contain it (to one fine bin
+                // for per-sample), and the counts add up.
+                const Histogram& h = m.histograms.at(c);
+                QCOMPARE(h.counts.size(), std::size_t{256});
+                QCOMPARE(h.edges.size(), std::size_t{257});
+                std::uint64_t total = std::accumulate(h.counts.begin(), h.counts.end(), std::uint64_t{0});
+                QCOMPARE(total, std::uint64_t(v.size()));
+                if (!perSample) {
+                    std::vector<std::uint64_t> expected(256, 0);
+                    for (double x : v) {
+                        const auto bin = std::upper_bound(h.edges.begin(), h.edges.end(), x) - h.edges.begin() - 1;
+                        QVERIFY2(bin >= 0 && bin < 256, where);
+                        ++expected[bin];
+                    }
+                    QCOMPARE(h.counts, expected);
+                }
+            }
+        }
+    }
+
+private Q_SLOTS:
+    void everyMethodMatchesBruteForce_data() {
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        QTest::newRow("grey [0,1]") << 1 << 0.0 << 1.0;
+        QTest::newRow("grey [-1,1]") << 1 << -1.0 << 1.0;
+        QTest::newRow("three channels") << 3 << 0.0 << 1.0;
+    }
+    void everyMethodMatchesBruteForce() {
+        QFETCH(int, channels);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        // More images than one chunk so the chunked, two-worker merge is exercised.
+        const ImageSet set = test::randomImageSet(2500, 4, 42, channels);
+        const SplitStats stats = computeStats(set, std::nullopt, {}, low, high);
+        const NormalizationParams p = bruteParams(set, low, high);
+        for (int c = 0; c < channels; ++c) {
+            QVERIFY(std::abs(stats.params.mean[c] - p.mean[c]) < kTight);
+            QVERIFY(std::abs(stats.params.std[c] - p.std[c]) < kTight);
+            QCOMPARE(stats.params.minByte[c], p.minByte[c]);
+            QCOMPARE(stats.params.maxByte[c], p.maxByte[c]);
+        }
+        QCOMPARE(stats.count, std::uint64_t{2500});
+        compareAll(set, stats, p, -1);
+        for (int label = 0; label < 4; ++label) {
+            compareAll(set, stats, p, label);
+            const auto expected = std::count(set.labels.begin(), set.labels.end(), label);
+            QCOMPARE(stats.perClass[label].images, std::uint64_t(expected));
+        }
+    }
+
+    void testSplitUsesTrainParameters() {
+        const ImageSet train = test::randomImageSet(300, 3, 1);
+        ImageSet testSet = test::randomImageSet(200, 3, 2);
+        testSet.split = "test";
+        const auto params = normalizationParamsFrom(countBytes(train));
+        const SplitStats stats = computeStats(testSet, params);
+        const auto v = bruteValues(testSet, Method::ZScore, bruteParams(train, 0, 1), 0, -1);
+        QVERIFY(std::abs(stats.method(Method::ZScore).channels[0].mean - mean(v)) < kTight);
+        // The test split is not exactly standardized by the train split's parameters.
+        QVERIFY(std::abs(stats.method(Method::ZScore).channels[0].mean) > 1e-6);
+        QCOMPARE(stats.paramsSource, std::string("the train split"));
+    }
+
+    void perPixelAndPerImageStats() {
+        const ImageSet set = test::randomImageSet(1500, 2, 7, 1, 3, 4);
+        const SplitStats stats = computeStats(set);
+        for (std::size_t px = 0; px < 12; ++px) {
+            std::vector<double> v;
+            for (std::size_t i = 0; i < set.count; ++i)
+                v.push_back(set.image(i)[px] / 255.0);
+            QVERIFY(std::abs(stats.pixelMean[0][px] - mean(v)) < kTight);
+            QVERIFY(std::abs(stats.pixelStd[0][px] - popStd(v)) < kTight);
+        }
+        for (std::size_t i : {std::size_t{0}, std::size_t{777}, std::size_t{1499}}) {
+            std::vector<double> v(set.image(i), set.image(i) + 12);
+            for (auto& x : v)
+                x /= 255.0;
+            QVERIFY(std::abs(stats.imageMean[i] - mean(v)) < 1e-6);
+            QVERIFY(std::abs(stats.imageStd[i] - popStd(v)) < 1e-6);
+            QCOMPARE(int(stats.imageMin[i]), int(std::lround(*std::min_element(v.begin(), v.end()) * 255)));
+            QCOMPARE(int(stats.imageMax[i]), int(std::lround(*std::max_element(v.begin(), v.end()) * 255)));
+        }
+    }
+
+    void constantImagesDoNotDivideByZero() {
+        ImageSet set = test::randomImageSet(10, 2, 3);
+        std::fill(set.pixels.begin(), set.pixels.end(), 128);
+        const SplitStats stats = computeStats(set);
+        for (const auto& m : stats.methods)
+            for (const auto& c : m.channels) {
+                QVERIFY(std::isfinite(c.mean) && std::isfinite(c.std) && std::isfinite(c.min) && std::isfinite(c.max));
+            }
+        QCOMPARE(stats.method(Method::PerSample).channels[0].max, 0.0);
+    }
+
+    void normalizeImageAgreesWithStats() {
+        const ImageSet set = test::randomImageSet(50, 2, 9);
+        const SplitStats stats = computeStats(set);
+        std::vector<float> out(set.pixelsPerImage());
+        for (auto method : kAllMethods) {
+            const auto v = bruteValues(set, method, stats.params, 0, -1);
+            normalizeImage(method, stats.params, set.image(3), 1, set.pixelsPerChannel(), out.data());
+            for (std::size_t k = 0; k < out.size(); ++k)
+                QVERIFY(std::abs(out[k] - v[3 * out.size() + k]) < 1e-5);
+        }
+    }
+
+    void cancelThrowsAndProgressReachesOne() {
+        const ImageSet set = test::randomImageSet(5000, 2, 5);
+        std::stop_source source;
+        source.request_stop();
+        QVERIFY_THROWS_EXCEPTION(Cancelled, computeStats(set, std::nullopt, Progress{{}, source.get_token()}));
+        std::vector<double> seen;
+        std::mutex m;
+        computeStats(set, std::nullopt, Progress{[&](double f) {
+                                                     std::lock_guard lock(m);
+                                                     seen.push_back(f);
+                                                 },
+                                                 {}});
+        QVERIFY(!seen.empty());
+        QCOMPARE(seen.back(), 1.0);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+    }
+
+    void methodNamesRoundTrip() {
+        for (auto m : kAllMethods)
+            QCOMPARE(parseMethod(methodName(m)), std::optional<Method>(m));
+        QVERIFY(!parseMethod("z-score"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStatsEngine)
+#include "tst_statsengine.moc"

@@ -1,0 +1,79 @@
+#include "tests/support/testdata.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/common/splitmix.h"
+#include "core/data/datasetcatalog.h"
+#include "core/data/idxarray.h"
+
+namespace normlab::test {
+
+ImageSet randomImageSet(std::size_t count, int classes, std::uint64_t seed, int channels, int height, int width) {
+    ImageSet set;
+    set.dataset = "custom";
+    set.split = "train";
+    set.count = count;
+    set.channels = channels;
+    set.height = height;
+    set.width = width;
+    set.classNames = digitClassNames(classes);
+    SplitMix64 rng(seed);
+    set.pixels.resize(count * set.pixelsPerImage());
+    for (auto& px : set.pixels) {
+        const double u = rng.uniform(0, 1);
+        px = u < 0.6 ? 0 : (u < 0.7 ? 255 : static_cast<std::uint8_t>(rng.below(256)));
+    }
+    set.labels.resize(count);
+    for (auto& l : set.labels)
+        l = static_cast<std::uint8_t>(rng.below(classes));
+    return set;
+}
+
+static void writeSplit(const std::filesystem::path& dir, const ImageSet& set, const std::string& prefix,
+                       const std::string& ext) {
+    IdxArray images;
+    images.dims = {static_cast<std::uint32_t>(set.count)};
+    if (set.channels != 1)
+        images.dims.push_back(set.channels);
+    images.dims.push_back(set.height);
+    images.dims.push_back(set.width);
+    images.data = set.pixels;
+    writeIdx(dir / (prefix + "-images-idx3-ubyte" + ext), images);
+    writeIdx(dir / (prefix + "-labels-idx1-ubyte" + ext), IdxArray{{static_cast<std::uint32_t>(set.count)}, set.labels});
+}
+
+void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, const ImageSet& test, bool gzipped) {
+    std::filesystem::create_directories(dir);
+    writeSplit(dir, train, "train", gzipped ? ".gz" : "");
+    writeSplit(dir, test, "t10k", gzipped ? ".gz" : "");
+}
+
+void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::vector<std::uint8_t> idxBytes(std::uint8_t type, const std::vector<std::uint32_t>& dims, std::size_t dataBytes) {
+    std::vector<std::uint8_t> b{0, 0, type, static_cast<std::uint8_t>(dims.size())};
+    for (auto d : dims)
+        for (int s = 24; s >= 0; s -= 8)
+            b.push_back(static_cast<std::uint8_t>(d >> s));
+    for (std::size_t i = 0; i < dataBytes; ++i)
+        b.push_back(static_cast<std::uint8_t>(i * 7));
+    return b;
+}
+
+std::vector<std::string> filesIn(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file())
+            names.push_back(std::filesystem::relative(it->path(), dir).string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace normlab::test

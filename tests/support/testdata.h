@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/data/imageset.h"
+
+namespace normlab::test {
+
+// A small image set with a skewed, MNIST-like byte distribution (mostly zeros, some 255s), so
+// ties, empty bins and extremes are all exercised.
+ImageSet randomImageSet(std::size_t count, int classes, std::uint64_t seed, int channels = 1, int height = 6,
+                        int width = 5);
+
+// Writes the four IDX files of a data set into dir (plain or .gz).
+void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, const ImageSet& test, bool gzipped);
+
+void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes);
+
+// An IDX header followed by data bytes, for hand-made malformed files.
+std::vector<std::uint8_t> idxBytes(std::uint8_t type, const std::vector<std::uint32_t>& dims,
+                                   std::size_t dataBytes);
+
+// Files (regular, any depth) in dir, for "nothing partial was left behind" checks.
+std::vector<std::string> filesIn(const std::filesystem::path& dir);
+
+} // namespace normlab::test

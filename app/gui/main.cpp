@@ -1,0 +1,32 @@
+// normlab: the desktop application. Parses the command line, then shows the main window.
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include "ui/mainwindow.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("NormLab"));
+    QApplication::setOrganizationName(QStringLiteral("NormLab"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("See how input normalization changes data and training."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataset(QStringLiteral("dataset"),
+                                     QStringLiteral("mnist, fashion-mnist, synthetic or auto (default: last used)."),
+                                     QStringLiteral("name"), QStringLiteral("auto"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("NormLab's data directory."),
+                                     QStringLiteral("dir"));
+    parser.addOption(dataset);
+    parser.addOption(dataDir);
+    parser.process(app);
+
+    normlab::DatasetRequest request;
+    request.dataset = parser.value(dataset).toStdString();
+    request.dataDir = parser.value(dataDir).toStdString();
+    normlab::MainWindow window(request);
+    window.show();
+    return QApplication::exec();
+}

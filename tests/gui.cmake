@@ -1,0 +1,7 @@
+# GUI tests: drive the real widgets on the offscreen platform.
+function(normlab_add_gui_test name)
+  normlab_add_test(${name} gui ${ARGN})
+  target_link_libraries(${name} PRIVATE normlab_ui)
+endfunction()
+
+normlab_add_gui_test(tst_mainwindow gui/tst_mainwindow.cpp)

@@ -6,6 +6,7 @@
 
 #include "app/cli/exportcommand.h"
 #include "app/cli/statscommand.h"
+#include "app/cli/traincommand.h"
 #include "core/common/error.h"
 
 int main(int argc, char** argv) {
@@ -14,8 +15,11 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "normlab-cli 0.1.0");
     normlab::cli::addStatsCommand(app);
     normlab::cli::addExportCommand(app);
+    normlab::cli::addTrainCommand(app);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::RuntimeError& e) {
+        return e.get_exit_code(); // a command's own non-zero status (e.g. 130 when interrupted)
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const normlab::Cancelled&) {

@@ -60,22 +60,46 @@ void render(const std::vector<Segment>& segments, double radius, double offsetX,
 }
 
 void drawDigit(int digit, SplitMix64& rng, std::uint8_t* out) {
-    const auto strokes = digitStrokes(digit, rng);
-    // A random hand: slant (shear), rotation, aspect and a gentle smooth warp.
-    const double shear = rng.uniform(-0.35, 0.35);
-    const double angle = rng.uniform(-12.0, 12.0) * std::numbers::pi / 180.0;
-    const double aspect = rng.uniform(0.75, 1.2);
-    const double warpAmp = rng.uniform(0.0, 0.04), warpFreq = rng.uniform(1.0, 2.5), warpPhase = rng.uniform(0, 6.3);
-    const double radius = rng.uniform(0.8, 1.7); // stroke half-width in pixels
+    auto strokes = digitStrokes(digit, rng);
+    // A random hand: slant (shear), rotation, aspect, a smooth 2-D warp, strokes that do not
+    // quite meet, the odd pen lift and the odd stray mark. Tuned so that a small CNN needs a few
+    // epochs, as on MNIST, rather than one pass.
+    const double shear = rng.uniform(-0.45, 0.45);
+    const double angle = rng.uniform(-18.0, 18.0) * std::numbers::pi / 180.0;
+    const double aspect = rng.uniform(0.6, 1.3);
+    const double warpX = rng.uniform(0.0, 0.09), warpY = rng.uniform(0.0, 0.07);
+    const double freqX = rng.uniform(0.8, 2.2), freqY = rng.uniform(0.8, 2.2);
+    const double phaseX = rng.uniform(0, 6.3), phaseY = rng.uniform(0, 6.3);
+    const double radius = rng.uniform(0.7, 1.9); // stroke half-width in pixels
     const double ca = std::cos(angle), sa = std::sin(angle);
+    for (auto& stroke : strokes) {
+        const double dx = rng.uniform(-0.05, 0.05), dy = rng.uniform(-0.05, 0.05), k = rng.uniform(0.85, 1.15);
+        for (auto& p : stroke)
+            p = {0.3 + (p.x - 0.3) * k + dx, 0.5 + (p.y - 0.5) * k + dy};
+    }
+    if (rng.chance(0.15)) { // pen lift: a gap in the longest stroke
+        auto longest = std::max_element(strokes.begin(), strokes.end(),
+                                        [](const Stroke& a, const Stroke& b) { return a.size() < b.size(); });
+        if (longest->size() >= 8) {
+            const std::size_t cut = 2 + rng.below(static_cast<unsigned>(longest->size() - 5));
+            Stroke tail(longest->begin() + static_cast<std::ptrdiff_t>(cut + 2), longest->end());
+            longest->resize(cut);
+            strokes.push_back(std::move(tail));
+        }
+    }
+    if (rng.chance(0.1)) { // a stray mark
+        const Point2 a{rng.uniform(0.0, 0.6), rng.uniform(0.0, 1.0)};
+        strokes.push_back({a, {a.x + rng.uniform(-0.2, 0.2), a.y + rng.uniform(-0.2, 0.2)}});
+    }
 
     std::vector<Point2> points;
     std::vector<std::size_t> strokeEnds;
     for (const auto& stroke : strokes) {
         for (auto p : stroke) {
-            p.x += warpAmp * std::sin(warpFreq * p.y * 2 * std::numbers::pi + warpPhase);
-            const double x = (p.x - 0.3) * aspect + shear * (p.y - 0.5);
-            const double y = p.y - 0.5;
+            const double wx = p.x + warpX * std::sin(freqX * p.y * 2 * std::numbers::pi + phaseX);
+            const double wy = p.y + warpY * std::sin(freqY * p.x * 2 * std::numbers::pi + phaseY);
+            const double x = (wx - 0.3) * aspect + shear * (wy - 0.5);
+            const double y = wy - 0.5;
             points.push_back({ca * x - sa * y, sa * x + ca * y});
         }
         strokeEnds.push_back(points.size());

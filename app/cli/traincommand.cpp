@@ -1,0 +1,174 @@
+#include "app/cli/traincommand.h"
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/cli/clioutput.h"
+#include "app/cli/trainprinter.h"
+#include "core/common/error.h"
+#include "core/train/resultsexport.h"
+#include "core/train/torchruntime.h"
+#include "core/train/trainer.h"
+
+namespace normlab::cli {
+namespace {
+
+// Set by SIGINT; the batch callback turns it into a stop request, so Ctrl+C ends the runs
+// within one batch and the results so far are still written.
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+
+struct TrainOptions {
+    TrainConfig config;
+    std::string preset;
+    std::string normalize;
+    std::string compare;
+    std::string out, csv;
+    bool jsonl = false;
+    int threads = 0;
+    CLI::App* command = nullptr;
+
+    bool given(const std::string& option) const { return command->count(option) > 0; }
+};
+
+std::vector<Method> parseMethods(const std::string& list) {
+    std::vector<Method> methods;
+    std::stringstream in(list);
+    std::string name;
+    while (std::getline(in, name, ',')) {
+        const auto m = parseMethod(name);
+        if (!m)
+            throw Error("unknown normalization '" + name + "' (expected " + methodNameList() + ")");
+        methods.push_back(*m);
+    }
+    if (methods.empty())
+        throw Error("--compare needs at least one normalization");
+    return methods;
+}
+
+// The lesson's experiment; explicitly given options still win.
+void applyPreset(TrainOptions& o) {
+    if (o.preset.empty())
+        return;
+    if (o.preset != "lesson")
+        throw Error("unknown preset '" + o.preset + "' (expected lesson)");
+    TrainConfig& c = o.config;
+    if (!o.given("--dataset"))
+        c.dataset = "fashion-mnist";
+    if (!o.given("--model"))
+        c.model = "lesson-cnn";
+    if (!o.given("--optimizer"))
+        c.optimizer = "adam";
+    if (!o.given("--lr"))
+        c.lr = 0.01;
+    if (!o.given("--batch-size"))
+        c.batchSize = 1000;
+    if (!o.given("--epochs"))
+        c.epochs = 20;
+    if (!o.given("--compare") && !o.given("--normalize"))
+        o.compare = "none,zscore";
+}
+
+int runTrain(TrainOptions& o) {
+    configureTorchThreads(o.threads); // before any tensor work
+    applyPreset(o);
+    if (!o.normalize.empty() && !o.compare.empty())
+        throw Error("use either --normalize or --compare, not both");
+    const std::vector<Method> methods = o.compare.empty() ? parseMethods(o.normalize.empty() ? "zscore" : o.normalize)
+                                                          : parseMethods(o.compare);
+    if (const auto errors = validateConfig(o.config); !errors.empty())
+        throw Error(errors.front());
+    resolveDevice(o.config.device); // a clear error before loading any data
+
+    const TrainingData data = loadTrainingData(o.config);
+    const auto configs = comparisonConfigs(o.config, methods);
+    std::FILE* human = o.jsonl ? stderr : stdout;
+    TrainPrinter printer(human, o.jsonl ? stderrIsTerminal() : stdoutIsTerminal(), static_cast<int>(configs.size()),
+                         o.config.epochs);
+    std::stop_source stop;
+    std::signal(SIGINT, onInterrupt);
+    std::vector<std::string> names;
+    for (const auto& c : configs)
+        names.push_back(methodName(c.normalization));
+
+    TrainCallbacks cb;
+    cb.stop = stop.get_token();
+    int announced = -1;
+    cb.onBatch = [&](int run, int epoch, int batch, int batches) {
+        if (g_interrupted.load())
+            stop.request_stop();
+        printer.batch(run, epoch, batch, batches);
+    };
+    cb.onEpoch = [&](const EpochMetric& m) {
+        printer.epoch(names[m.run], m);
+        if (o.jsonl) {
+            RunResult r;
+            r.run = m.run;
+            r.name = names[m.run];
+            r.device = resolveDevice(o.config.device);
+            std::cout << epochJsonLine(r, m) << std::flush;
+        }
+    };
+    cb.onRunFinished = [&](const RunResult& r) {
+        printer.runFinished(r);
+        if (o.jsonl)
+            std::cout << runJsonLine(r) << std::flush;
+    };
+    std::vector<RunResult> results;
+    for (std::size_t i = 0; i < configs.size(); ++i) {
+        if (stop.stop_requested())
+            break;
+        if (announced != static_cast<int>(i))
+            printer.runStarted(static_cast<int>(i), names[i], resolveDevice(configs[i].device)), announced = static_cast<int>(i);
+        results.push_back(trainRun(configs[i], data, static_cast<int>(i), cb));
+    }
+    std::signal(SIGINT, SIG_DFL);
+    if (!o.out.empty())
+        emit(resultsToJson(results), o.out);
+    if (!o.csv.empty())
+        emit(resultsToCsv(results), o.csv);
+    for (const auto& r : results)
+        if (r.status == RunStatus::Failed)
+            throw Error("run " + r.name + " failed: " + r.message);
+    return stop.stop_requested() ? 130 : 0;
+}
+
+} // namespace
+
+void addTrainCommand(CLI::App& app) {
+    auto o = std::make_shared<TrainOptions>();
+    CLI::App* cmd = app.add_subcommand("train", "Train a small network; compare normalizations side by side");
+    o->command = cmd;
+    TrainConfig& c = o->config;
+    cmd->add_option("--preset", o->preset,
+                    "lesson: FashionMNIST, lesson-cnn, Adam 0.01, batch 1000, 20 epochs, none vs zscore");
+    cmd->add_option("--dataset", c.dataset, "mnist, fashion-mnist, synthetic or a folder")->capture_default_str();
+    cmd->add_option("--data-dir", c.dataDir, "NormLab's data directory (or a torchvision ./data folder)");
+    cmd->add_option("--limit", c.limit, "use only the first N images of each split (0: all)");
+    cmd->add_option("--test-split", c.testSplit, "split evaluated after each epoch (test or train)")
+        ->capture_default_str();
+    cmd->add_option("--normalize", o->normalize, "one normalization: " + methodNameList());
+    cmd->add_option("--compare", o->compare, "comma-separated normalizations to compare, e.g. none,zscore");
+    cmd->add_option("--model", c.model, "lesson-cnn, mlp or lenet5")->capture_default_str();
+    cmd->add_option("--optimizer", c.optimizer, "adam or sgd (with --momentum)")->capture_default_str();
+    cmd->add_option("--lr", c.lr, "learning rate")->capture_default_str();
+    cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();
+    cmd->add_option("--batch-size", c.batchSize, "batch size")->capture_default_str();
+    cmd->add_option("--epochs", c.epochs, "epochs")->capture_default_str();
+    cmd->add_option("--seed", c.seed, "seed: initial weights, batch order, synthetic data")->capture_default_str();
+    cmd->add_option("--device", c.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    cmd->add_option("--threads", o->threads, "CPU threads for LibTorch (0: all cores)")->capture_default_str();
+    cmd->add_option("--out", o->out, "write config, device, per-epoch table and status of every run (JSON)");
+    cmd->add_option("--csv", o->csv, "write the lesson's results table (CSV)");
+    cmd->add_flag("--jsonl", o->jsonl, "print one JSON object per epoch and per finished run on stdout");
+    cmd->callback([o] {
+        const int code = runTrain(*o);
+        if (code != 0)
+            throw CLI::RuntimeError(code);
+    });
+}
+
+} // namespace normlab::cli

@@ -1,0 +1,18 @@
+#pragma once
+// Private to core/train: includes Torch.
+
+#include <string>
+
+#include <torch/torch.h>
+
+namespace normlab {
+
+// The networks NormLab trains, for C x H x W inputs and `classes` outputs:
+// lesson-cnn: conv 1->6 (5x5), ReLU, max-pool 2, conv 6->12 (5x5), ReLU, max-pool 2, flatten
+//             (192 for 28x28), fc 120, ReLU, fc 60, ReLU, fc 10 — the lesson's network;
+// mlp:        784 -> 128 -> 10 with ReLU;
+// lenet5:     conv 6 (5x5, pad 2), ReLU, max-pool, conv 16 (5x5), ReLU, max-pool, fc 120, 84, 10.
+// Throws Error when the input is too small for the network.
+torch::nn::Sequential buildModel(const std::string& name, int channels, int height, int width, int classes);
+
+} // namespace normlab

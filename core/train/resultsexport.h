@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/train/trainresult.h"
+
+namespace normlab {
+
+// The runs of a comparison as JSON: format, each run's config, device, status, message,
+// per-epoch table and train-loss steps.
+std::string resultsToJson(const std::vector<RunResult>& runs, int indent = 2);
+
+// The lesson's results table, one row per run and epoch: run, epoch, loss, accuracy,
+// epoch duration, run duration, lr, batch_size, device, normalization, test_loss, test_accuracy.
+std::string resultsToCsv(const std::vector<RunResult>& runs);
+
+// One finished epoch as a single JSON line (normlab-cli train --jsonl), and one finished run.
+std::string epochJsonLine(const RunResult& run, const EpochMetric& epoch);
+std::string runJsonLine(const RunResult& run);
+
+// Reads a results JSON back (for looking at saved curves again). Throws Error naming `source`
+// and the problem when the text is not a NormLab results file.
+std::vector<RunResult> resultsFromJson(const std::string& text, const std::string& source);
+
+} // namespace normlab

@@ -1,0 +1,59 @@
+#include "core/train/torchruntime.h"
+
+#include <thread>
+
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include "core/common/error.h"
+
+namespace normlab {
+
+void configureTorchThreads(int intraOpThreads) {
+    const int n = intraOpThreads > 0 ? intraOpThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(n);
+    try {
+        torch::set_num_interop_threads(1);
+    } catch (const c10::Error&) {
+        // Already fixed by earlier tensor work; harmless, the intra-op setting still applies.
+    }
+}
+
+bool cudaAvailable() { return torch::cuda::is_available(); }
+
+std::vector<std::string> availableDevices() {
+    std::vector<std::string> devices{"cpu"};
+    if (cudaAvailable())
+        for (std::size_t i = 0; i < torch::cuda::device_count(); ++i)
+            devices.push_back("cuda:" + std::to_string(i));
+    return devices;
+}
+
+std::string resolveDevice(const std::string& requested) {
+    if (requested == "cpu")
+        return "cpu";
+    if (requested == "auto")
+        return cudaAvailable() ? "cuda:0" : "cpu";
+    if (requested.rfind("cuda", 0) == 0) {
+        if (!cudaAvailable())
+            throw Error("device " + requested + " requested, but " + torchDescription());
+        const std::string name = requested == "cuda" ? "cuda:0" : requested;
+        const int index = std::stoi(name.substr(5));
+        if (index >= static_cast<int>(torch::cuda::device_count()))
+            throw Error("device " + name + " requested, but only " + std::to_string(torch::cuda::device_count()) +
+                        " CUDA device(s) are visible");
+        return name;
+    }
+    throw Error("unknown device '" + requested + "' (expected auto, cpu, cuda or cuda:N)");
+}
+
+std::string torchDescription() {
+    std::string text = std::string("LibTorch ") + TORCH_VERSION;
+    if (cudaAvailable())
+        text += " (CUDA, " + std::to_string(torch::cuda::device_count()) + " device(s))";
+    else
+        text += " (CPU only: this LibTorch was built without CUDA or no GPU is visible)";
+    return text;
+}
+
+} // namespace normlab

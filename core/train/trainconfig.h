@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/stats/normalization.h"
+
+namespace normlab {
+
+// Everything that defines one training run. Runs of a comparison share all of it but one
+// setting (the normalization, by default) — including the seed, so they start from the same
+// weights and see the same batches.
+struct TrainConfig {
+    std::string dataset = "synthetic";
+    std::filesystem::path dataDir;
+    std::size_t limit = 0;        // first N images of each split (0: all)
+    std::string testSplit = "test";
+    Method normalization = Method::ZScore;
+    std::string model = "lesson-cnn";
+    std::string optimizer = "adam";
+    double lr = 0.01;
+    double momentum = 0.9; // SGD only
+    int batchSize = 1000;
+    int epochs = 20;
+    std::uint64_t seed = 1;
+    std::string device = "auto"; // auto, cpu, cuda, cuda:N
+    int reportsPerEpoch = 10;    // train-loss points per epoch
+};
+
+std::vector<std::string> modelNames();     // lesson-cnn, mlp, lenet5
+std::vector<std::string> optimizerNames(); // adam, sgd
+
+// Every problem with a configuration, as messages naming the setting; empty when valid.
+std::vector<std::string> validateConfig(const TrainConfig& config);
+
+} // namespace normlab

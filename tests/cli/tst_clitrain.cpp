@@ -1,0 +1,92 @@
+// normlab-cli train as a user runs it: a comparison writes JSON and CSV, --jsonl streams lines,
+// bad arguments get a one-line error.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Result runCli(QStringList args) {
+    QProcess p;
+    p.start(qEnvironmentVariable("NORMLAB_CLI"), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QStringList small() {
+    return {QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("synthetic"), QStringLiteral("--limit"),
+            QStringLiteral("1000"), QStringLiteral("--batch-size"), QStringLiteral("100"), QStringLiteral("--model"),
+            QStringLiteral("mlp"), QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"),
+            QStringLiteral("2")};
+}
+
+} // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void compareWritesJsonAndCsv() {
+        const QString json = m_dir.filePath(QStringLiteral("r.json")), csv = m_dir.filePath(QStringLiteral("r.csv"));
+        const Result r = runCli(small() << QStringLiteral("--compare") << QStringLiteral("none,zscore")
+                                        << QStringLiteral("--epochs") << QStringLiteral("2") << QStringLiteral("--out")
+                                        << json << QStringLiteral("--csv") << csv);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("[none] epoch  2/2"));
+        QVERIFY(r.out.contains("[zscore] epoch  1/2"));
+        QFile jf(json);
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        const QJsonArray runs = QJsonDocument::fromJson(jf.readAll()).object()[QStringLiteral("runs")].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[1].toObject()[QStringLiteral("status")].toString(), QStringLiteral("finished"));
+        QCOMPARE(runs[1].toObject()[QStringLiteral("epochs")].toArray().size(), 2);
+        QFile cf(csv);
+        QVERIFY(cf.open(QIODevice::ReadOnly));
+        QCOMPARE(cf.readAll().trimmed().split('\n').size(), 1 + 4);
+    }
+    void jsonlStreamsOneObjectPerEpochAndRun() {
+        const Result r = runCli(small() << QStringLiteral("--normalize") << QStringLiteral("per-sample")
+                                        << QStringLiteral("--epochs") << QStringLiteral("2") << QStringLiteral("--jsonl"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        for (const auto& line : lines)
+            QVERIFY(QJsonDocument::fromJson(line).isObject());
+        QCOMPARE(QJsonDocument::fromJson(lines[2]).object()[QStringLiteral("type")].toString(), QStringLiteral("run"));
+        QVERIFY(r.err.contains("[per-sample] epoch")); // human lines move to stderr
+    }
+    void divergedRunIsReportedNotCrashed() {
+        const Result r = runCli(small() << QStringLiteral("--normalize") << QStringLiteral("raw255")
+                                        << QStringLiteral("--lr") << QStringLiteral("10"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("raw255 diverged"), r.out.constData());
+    }
+    void badArgumentsGetOneLine() {
+        for (const QStringList& extra :
+             {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},
+              QStringList{QStringLiteral("--lr"), QStringLiteral("0")},
+              QStringList{QStringLiteral("--normalize"), QStringLiteral("none"), QStringLiteral("--compare"),
+                          QStringLiteral("zscore")},
+              QStringList{QStringLiteral("--preset"), QStringLiteral("classroom")}}) {
+            const Result r = runCli(small() << extra);
+            QCOMPARE(r.exitCode, 1);
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY(r.err.startsWith("normlab-cli: error: "));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_clitrain.moc"

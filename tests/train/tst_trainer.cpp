@@ -1,0 +1,161 @@
+// The training engine on small synthetic data (CPU): it learns, it is reproducible, comparisons
+// differ only in normalization, and every way a run can end is reported, never thrown.
+#include <QtTest>
+
+#include "core/common/error.h"
+#include "core/train/torchruntime.h"
+#include "core/train/trainer.h"
+
+using namespace normlab;
+
+namespace {
+
+TrainConfig smallConfig() {
+    TrainConfig c;
+    c.dataset = "synthetic";
+    c.limit = 1500;
+    c.model = "lesson-cnn";
+    c.lr = 0.01;
+    c.batchSize = 100;
+    c.epochs = 3;
+    c.device = "cpu";
+    return c;
+}
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+    TrainingData m_data;
+
+private Q_SLOTS:
+    void initTestCase() {
+        configureTorchThreads(2);
+        m_data = loadTrainingData(smallConfig());
+        QCOMPARE(m_data.train.count, std::size_t{1500});
+    }
+
+    void learnsWellAboveChance() {
+        std::vector<StepMetric> steps;
+        std::vector<EpochMetric> epochs;
+        TrainCallbacks cb;
+        cb.onStep = [&](const StepMetric& s) { steps.push_back(s); };
+        cb.onEpoch = [&](const EpochMetric& e) { epochs.push_back(e); };
+        const RunResult r = trainRun(smallConfig(), m_data, 0, cb);
+        QCOMPARE(r.status, RunStatus::Finished);
+        QCOMPARE(r.device, std::string("cpu"));
+        QCOMPARE(epochs.size(), std::size_t{3});
+        QVERIFY2(epochs.back().testAccuracy > 0.6, qPrintable(QString::number(epochs.back().testAccuracy)));
+        QVERIFY(epochs.back().trainLoss < epochs.front().trainLoss);
+        // At least 10 train-loss points per epoch, with x in epochs.
+        QVERIFY(steps.size() >= 30);
+        QCOMPARE(steps.back().epochs, 3.0);
+        QCOMPARE(r.batchesDone, std::uint64_t{45});
+        QVERIFY(epochs.back().runSeconds >= epochs.back().epochSeconds);
+    }
+
+    void sameSeedSameResultsOnCpu() {
+        const RunResult a = trainRun(smallConfig(), m_data, 0, {});
+        const RunResult b = trainRun(smallConfig(), m_data, 0, {});
+        QCOMPARE(a.epochs.size(), b.epochs.size());
+        for (std::size_t i = 0; i < a.epochs.size(); ++i) {
+            QCOMPARE(a.epochs[i].trainLoss, b.epochs[i].trainLoss);
+            QCOMPARE(a.epochs[i].testAccuracy, b.epochs[i].testAccuracy);
+        }
+        TrainConfig other = smallConfig();
+        other.seed = 2;
+        QVERIFY(trainRun(other, m_data, 0, {}).initialWeightSum != a.initialWeightSum);
+    }
+
+    void comparisonDiffersOnlyInNormalization() {
+        TrainConfig base = smallConfig();
+        base.epochs = 1;
+        const auto configs = comparisonConfigs(base, {Method::None, Method::ZScore, Method::PerSample});
+        QCOMPARE(configs.size(), std::size_t{3});
+        const auto results = trainAll(configs, m_data, {});
+        QCOMPARE(results[0].initialWeightSum, results[1].initialWeightSum);
+        QCOMPARE(results[1].initialWeightSum, results[2].initialWeightSum);
+        QCOMPARE(results[0].config.seed, results[2].config.seed);
+        QVERIFY(results[0].epochs[0].trainLoss != results[1].epochs[0].trainLoss);
+        QCOMPARE(results[2].name, std::string("per-sample"));
+    }
+
+    void cancelStopsWithinOneBatch() {
+        std::stop_source stop;
+        TrainCallbacks cb;
+        cb.stop = stop.get_token();
+        cb.onBatch = [&](int, int epoch, int batch, int) {
+            if (epoch == 2 && batch == 4)
+                stop.request_stop();
+        };
+        const RunResult r = trainRun(smallConfig(), m_data, 0, cb);
+        QCOMPARE(r.status, RunStatus::Cancelled);
+        QCOMPARE(r.batchesDone, std::uint64_t{15 + 4}); // not one batch more
+        QVERIFY2(r.message.find("epoch 2") != std::string::npos, r.message.c_str());
+        // A stopped comparison does not start its remaining runs.
+        const auto all = trainAll(comparisonConfigs(smallConfig(), {Method::None, Method::ZScore}), m_data, cb);
+        QCOMPARE(all.size(), std::size_t{2});
+        QCOMPARE(all[1].status, RunStatus::Cancelled);
+        QCOMPARE(all[1].batchesDone, std::uint64_t{0});
+    }
+
+    void raw255WithHugeLrDiverges() {
+        TrainConfig c = smallConfig();
+        c.normalization = Method::Raw255;
+        c.lr = 10;
+        const RunResult r = trainRun(c, m_data, 0, {});
+        QCOMPARE(r.status, RunStatus::Diverged);
+        QVERIFY2(r.message.find("learning rate") != std::string::npos, r.message.c_str());
+        QVERIFY(r.epochs.size() < 3);
+    }
+
+    void badConfigsAreRejectedWithMessages() {
+        auto rejects = [&](auto change, const char* expected) {
+            TrainConfig c = smallConfig();
+            change(c);
+            const auto errors = validateConfig(c);
+            QVERIFY2(!errors.empty(), expected);
+            QVERIFY2(errors.front().find(expected) != std::string::npos, errors.front().c_str());
+            QVERIFY_THROWS_EXCEPTION(Error, trainRun(c, m_data, 0, {}));
+        };
+        rejects([](TrainConfig& c) { c.lr = -1; }, "learning rate");
+        rejects([](TrainConfig& c) { c.batchSize = 0; }, "batch size");
+        rejects([](TrainConfig& c) { c.epochs = 0; }, "epochs");
+        rejects([](TrainConfig& c) { c.model = "resnet"; }, "unknown model 'resnet'");
+        rejects([](TrainConfig& c) { c.optimizer = "rmsprop"; }, "unknown optimizer");
+        rejects([](TrainConfig& c) { c.device = "gpu"; }, "unknown device");
+        if (!cudaAvailable()) {
+            TrainConfig c = smallConfig();
+            c.device = "cuda";
+            QVERIFY_THROWS_EXCEPTION(Error, trainRun(c, m_data, 0, {}));
+        }
+    }
+
+    void everyModelAndOptimizerTrains() {
+        for (const auto& model : modelNames())
+            for (const auto& optimizer : optimizerNames()) {
+                TrainConfig c = smallConfig();
+                c.model = model;
+                c.optimizer = optimizer;
+                c.epochs = 1;
+                const RunResult r = trainRun(c, m_data, 0, {});
+                QVERIFY2(r.status == RunStatus::Finished, (model + "/" + optimizer + ": " + r.message).c_str());
+            }
+    }
+
+    void sampleIsWhatTheNetworkSees() {
+        TrainConfig c = smallConfig();
+        c.normalization = Method::ZScore;
+        const auto sample = normalizedSample(c, m_data, 4);
+        QCOMPARE(sample.size(), std::size_t{4});
+        QCOMPARE(sample[0].size(), std::size_t{784});
+        std::vector<float> expected(784);
+        normalizeImage(Method::ZScore, m_data.params, m_data.train.image(2), 1, 784, expected.data());
+        for (int i = 0; i < 784; ++i)
+            QVERIFY(std::abs(sample[2][i] - expected[i]) < 1e-5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"

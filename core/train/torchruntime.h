@@ -5,8 +5,9 @@
 
 namespace normlab {
 
-// Sets LibTorch's intra-op thread count (0: all cores) and a single inter-op thread. Call once at
-// program start, before any tensor work: LibTorch refuses to change inter-op threads later.
+// Sets LibTorch's intra-op thread count (0: all cores) and a single inter-op thread, and keeps
+// large buffers in the malloc heap. Call once at program start, before any tensor work: LibTorch
+// refuses to change inter-op threads later.
 void configureTorchThreads(int intraOpThreads = 0);
 
 bool cudaAvailable();

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/downloadcommand.h"
 #include "app/cli/exportcommand.h"
 #include "app/cli/statscommand.h"
 #include "app/cli/traincommand.h"
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "normlab-cli 0.1.0");
     normlab::cli::addStatsCommand(app);
     normlab::cli::addExportCommand(app);
+    normlab::cli::addDownloadCommand(app);
     normlab::cli::addTrainCommand(app);
     try {
         app.parse(argc, argv);

@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include <dlfcn.h>
 #include <malloc.h>
 
 #include <torch/torch.h>
@@ -28,10 +29,21 @@ void keepLargeBuffersInTheHeap() {
 #endif
 }
 
+// LibTorch already spreads work over its own OpenMP threads and calls BLAS from inside them.
+// A multi-threaded OpenBLAS (Debian's libopenblas0-pthread) then starts a second pool on the same
+// cores, and the two spin and yield against each other: on 2 cores that doubled the CPU epoch
+// time. Found at run time, so any BLAS works and none is linked.
+void singleThreadedBlas() {
+    using SetThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(1);
+}
+
 } // namespace
 
 void configureTorchThreads(int intraOpThreads) {
     keepLargeBuffersInTheHeap();
+    singleThreadedBlas();
     const int n = intraOpThreads > 0 ? intraOpThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(n);
     try {

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/stats/quantile.h"
+
 namespace normlab {
 namespace {
 
@@ -70,17 +72,7 @@ int ByteHistogram::max() const {
 }
 
 double ByteHistogram::quantile(double q) const {
-    const std::uint64_t n = total();
-    if (n == 0)
-        return 0.0;
-    const double pos = q * static_cast<double>(n - 1);
-    const auto lo = static_cast<std::uint64_t>(std::floor(pos));
-    const double frac = pos - static_cast<double>(lo);
-    const int a = valueAtRank(*this, lo);
-    if (frac == 0.0 || lo + 1 >= n)
-        return a;
-    const int b = valueAtRank(*this, lo + 1);
-    return a + frac * (b - a);
+    return interpolatedQuantile(total(), q, [this](std::uint64_t rank) { return double(valueAtRank(*this, rank)); });
 }
 
 } // namespace normlab

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/stats/quantile.h"
 #include "core/stats/splitstats.h"
 
 namespace normlab {
@@ -33,16 +34,7 @@ double FineHistogram::valueAtRank(std::uint64_t rank) const {
 }
 
 double FineHistogram::quantile(double q) const {
-    const std::uint64_t n = total();
-    if (n == 0)
-        return 0.0;
-    const double pos = q * static_cast<double>(n - 1);
-    const auto lo = static_cast<std::uint64_t>(std::floor(pos));
-    const double frac = pos - static_cast<double>(lo);
-    const double a = valueAtRank(lo);
-    if (frac == 0.0 || lo + 1 >= n)
-        return a;
-    return a + frac * (valueAtRank(lo + 1) - a);
+    return interpolatedQuantile(total(), q, [this](std::uint64_t rank) { return valueAtRank(rank); });
 }
 
 Histogram FineHistogram::rebin(double lo, double hi, int bins) const {

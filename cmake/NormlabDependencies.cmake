@@ -10,7 +10,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 
 if(NORMLAB_GUI)
-  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets PrintSupport Test)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets PrintSupport Svg Test)
   find_package(QCustomPlotQt6 REQUIRED)
 elseif(NORMLAB_TESTS)
   find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)

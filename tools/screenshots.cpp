@@ -1,12 +1,31 @@
 // Renders screenshots of NormLab's real windows (offscreen platform) for the README:
 //   QT_QPA_PLATFORM=offscreen normlab-screenshots OUTPUT_DIR
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 
+#include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
+#include "ui/normalizationpage.h"
 #include "ui/statsjob.h"
+
+namespace {
+
+bool save(QWidget& window, const QString& dir, const QString& name) {
+    QCoreApplication::processEvents();
+    const QString file = QDir(dir).filePath(name);
+    if (!window.grab().save(file)) {
+        qCritical("cannot write %s", qPrintable(file));
+        return false;
+    }
+    qInfo("wrote %s", qPrintable(file));
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -17,19 +36,20 @@ int main(int argc, char** argv) {
     normlab::DatasetRequest request;
     request.dataset = "synthetic";
     normlab::MainWindow window(request);
-    window.resize(1000, 560);
+    window.resize(1280, 800);
     window.show();
     QSignalSpy done(window.statsJob(), &normlab::StatsJob::finished);
-    if (!done.wait(60000)) {
+    if (!done.wait(120000)) {
         qCritical("statistics did not finish");
         return 1;
     }
-    QCoreApplication::processEvents();
-    const QString file = QDir(out).filePath(QStringLiteral("main-window.png"));
-    if (!window.grab().save(file)) {
-        qCritical("cannot write %s", qPrintable(file));
-        return 1;
-    }
-    qInfo("wrote %s", qPrintable(file));
-    return 0;
+    window.browser()->selectImage(7);
+    window.normalizationPage()->setMethod(normlab::Method::ZScore);
+    bool ok = save(window, out, QStringLiteral("normalization.png"));
+    window.normalizationPage()->findChild<QComboBox*>(QStringLiteral("overlayCombo"))->setCurrentIndex(1);
+    window.normalizationPage()->setMethod(normlab::Method::PerSample);
+    ok = save(window, out, QStringLiteral("overlay-train-test.png")) && ok;
+    window.tabs()->setCurrentIndex(1);
+    ok = save(window, out, QStringLiteral("statistics.png")) && ok;
+    return ok ? 0 : 1;
 }

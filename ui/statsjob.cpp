@@ -8,25 +8,28 @@
 namespace normlab {
 namespace {
 
-// Loading is the first part of the job's progress bar, statistics the rest.
-constexpr double kLoadShare = 0.5;
+// Shares of the progress bar: loading train, loading test, stats of train, stats of test.
+constexpr double kShares[] = {0.35, 0.1, 0.4, 0.15};
 
-LoadedSplitPtr loadAndCompute(const DatasetRequest& request, const std::string& split, const Progress& outer) {
-    auto scaled = [&outer](double from, double share) {
-        return Progress{[&outer, from, share](double f) { outer.update(from + share * f); }, outer.stop};
+LoadedDatasetPtr loadAndCompute(const DatasetRequest& request, const Progress& outer) {
+    double from = 0;
+    auto part = [&outer, &from](double share) {
+        Progress p{[&outer, start = from, share](double f) { outer.update(start + share * f); }, outer.stop};
+        from += share;
+        return p;
     };
-    auto result = std::make_shared<LoadedSplit>();
-    result->images = openSplit(request, split, scaled(0.0, kLoadShare));
-    std::optional<NormalizationParams> trainParams;
-    if (split != "train")
-        trainParams = normalizationParamsFrom(countBytes(openSplit(request, "train", {{}, outer.stop})));
-    result->stats = computeStats(result->images, trainParams, scaled(kLoadShare, 1.0 - kLoadShare));
+    auto result = std::make_shared<LoadedDataset>();
+    result->datasetId = resolveDatasetId(request);
+    result->images[0] = openSplit(request, "train", part(kShares[0]));
+    result->images[1] = openSplit(request, "test", part(kShares[1]));
+    result->stats[0] = computeStats(result->images[0], std::nullopt, part(kShares[2]));
+    result->stats[1] = computeStats(result->images[1], result->stats[0].params, part(kShares[3]));
     return result;
 }
 
 } // namespace
 
-StatsJob::StatsJob(QObject* parent) : QObject(parent) { qRegisterMetaType<LoadedSplitPtr>(); }
+StatsJob::StatsJob(QObject* parent) : QObject(parent) { qRegisterMetaType<LoadedDatasetPtr>(); }
 
 StatsJob::~StatsJob() {
     for (auto& w : m_workers)
@@ -43,7 +46,7 @@ void StatsJob::pruneFinishedWorkers() {
     std::erase_if(m_workers, [](const Worker& w) { return w.done->load(); });
 }
 
-void StatsJob::start(const DatasetRequest& request, const QString& split) {
+void StatsJob::start(const DatasetRequest& request) {
     for (auto& w : m_workers)
         w.thread.request_stop();
     pruneFinishedWorkers();
@@ -62,10 +65,10 @@ void StatsJob::start(const DatasetRequest& request, const QString& split) {
             },
             Qt::QueuedConnection);
     };
-    worker.thread = std::jthread([this, request, split = split.toStdString(), post, done](std::stop_token stop) {
+    worker.thread = std::jthread([this, request, post, done](std::stop_token stop) {
         Progress progress{[post, this](double f) { post([this, f] { Q_EMIT progressChanged(f); }); }, stop};
         try {
-            auto result = loadAndCompute(request, split, progress);
+            auto result = loadAndCompute(request, progress);
             post([this, result] {
                 m_running = false;
                 Q_EMIT finished(result);

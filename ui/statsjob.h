@@ -9,11 +9,11 @@
 #include <QString>
 
 #include "core/data/datasetopener.h"
-#include "ui/loadedsplit.h"
+#include "ui/loadeddataset.h"
 
 namespace normlab {
 
-// Loads a split and computes its statistics on a worker thread. Starting a new job stops the
+// Loads both splits of a data set and computes their statistics on a worker thread. Starting a new job stops the
 // previous one; results of a superseded job are dropped (job ids), so a stale result never
 // overwrites a newer one. Destroying the job stops and joins its threads.
 class StatsJob : public QObject {
@@ -23,13 +23,13 @@ public:
     explicit StatsJob(QObject* parent = nullptr);
     ~StatsJob() override;
 
-    void start(const DatasetRequest& request, const QString& split);
+    void start(const DatasetRequest& request);
     void cancel();
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void progressChanged(double fraction);
-    void finished(normlab::LoadedSplitPtr result);
+    void finished(normlab::LoadedDatasetPtr result);
     void failed(const QString& message);
     void cancelled();
 

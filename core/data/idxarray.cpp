@@ -90,7 +90,7 @@ IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& 
     return array;
 }
 
-IdxArray readIdx(const std::filesystem::path& path, std::string* sha256Out) {
+IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests) {
     const std::string name = path.string();
     // Look at the start first: a plain file's header is validated against the file size before
     // its data is read, so a forged header never causes a data-sized allocation.
@@ -104,8 +104,8 @@ IdxArray readIdx(const std::filesystem::path& path, std::string* sha256Out) {
         parseHeader(prefix, size, name);
     }
     auto bytes = readFileBytes(path);
-    if (sha256Out)
-        *sha256Out = sha256Hex(bytes);
+    if (digests)
+        *digests = {sha256Hex(bytes), md5Hex(bytes)};
     return parseIdx(gzipped ? gunzip(bytes, path) : std::move(bytes), path);
 }
 

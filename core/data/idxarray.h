@@ -17,8 +17,15 @@ struct IdxArray {
 
 // Reads a plain or gzip-compressed IDX file, validating the header against the real data size
 // before any data-sized allocation. Throws Error("PATH: problem") on any malformed input.
-// When sha256Out is given it receives the SHA-256 of the file as stored (compressed or not).
-IdxArray readIdx(const std::filesystem::path& path, std::string* sha256Out = nullptr);
+// Digests of a file as stored (compressed or not): SHA-256 identifies it in exports, MD5 is what
+// the published MNIST/FashionMNIST checksums use.
+struct FileDigests {
+    std::string sha256;
+    std::string md5;
+};
+
+// When digests is given it receives the file's digests, computed from the bytes already read.
+IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests = nullptr);
 
 // Parses IDX bytes already in memory (the gzip layer already removed). nameForErrors is used in
 // messages only.

@@ -19,7 +19,10 @@ struct ReadFile {
 
 ReadFile readWithSource(const std::filesystem::path& path) {
     ReadFile file;
-    file.array = readIdx(path, &file.source.sha256);
+    FileDigests digests;
+    file.array = readIdx(path, &digests);
+    file.source.sha256 = digests.sha256;
+    file.source.md5 = digests.md5;
     file.source.path = path.string();
     std::error_code ec;
     file.source.bytes = std::filesystem::file_size(path, ec);

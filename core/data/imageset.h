@@ -12,6 +12,7 @@ struct SourceFile {
     std::string path;
     std::uint64_t bytes = 0;
     std::string sha256;
+    std::string md5; // empty for generated data
 };
 
 // One split of an image classification data set, held once as uint8 in N x C x H x W order.

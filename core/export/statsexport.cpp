@@ -159,7 +159,7 @@ std::string statsToJson(const SplitStats& stats, int indent) {
     j["torchvision_full_precision"] = torchvisionNormalizeLine(stats.params, -1);
     json sources = json::array();
     for (const auto& s : stats.sources)
-        sources.push_back({{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}});
+        sources.push_back({{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"md5", s.md5}});
     j["source"] = sources;
     return j.dump(indent) + "\n";
 }

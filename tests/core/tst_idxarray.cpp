@@ -2,6 +2,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/common/digest.h"
 #include "core/common/error.h"
 #include "core/data/filebytes.h"
 #include "core/data/idxarray.h"
@@ -41,11 +42,12 @@ private Q_SLOTS:
             a.data.push_back(static_cast<std::uint8_t>(i * 13));
         const auto file = path(name.toUtf8().constData());
         writeIdx(file, a);
-        std::string sha;
-        const IdxArray b = readIdx(file, &sha);
+        FileDigests digests;
+        const IdxArray b = readIdx(file, &digests);
         QCOMPARE(b.dims, a.dims);
         QCOMPARE(b.data, a.data);
-        QCOMPARE(sha.size(), std::size_t{64});
+        QCOMPARE(digests.sha256.size(), std::size_t{64});
+        QCOMPARE(digests.md5, md5Hex(readFileBytes(file)));
         QCOMPARE(looksGzipped(readFileBytes(file)), name.endsWith(QStringLiteral(".gz")));
     }
     void oneDimensionalLabels() {

@@ -1,0 +1,92 @@
+#include "ui/histogramplot.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include <QToolTip>
+
+namespace normlab {
+
+HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
+    setMinimumHeight(180);
+    yAxis->setLabel(tr("fraction of pixels"));
+    legend->setVisible(true);
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    axisRect()->setRangeZoom(Qt::Horizontal);
+    axisRect()->setRangeDrag(Qt::Horizontal);
+    connect(this, &QCustomPlot::mouseMove, this, &HistogramPlot::showBinTip);
+}
+
+void HistogramPlot::setSeries(std::vector<HistogramSeries> series, const QString& xLabel) {
+    m_series = std::move(series);
+    xAxis->setLabel(xLabel);
+    rebuild();
+}
+
+void HistogramPlot::setLogScale(bool log) {
+    m_log = log;
+    yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (log)
+        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    rebuild();
+}
+
+void HistogramPlot::rebuild() {
+    clearGraphs();
+    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
+    double smallest = 1;
+    for (const auto& s : m_series) {
+        if (s.counts.empty())
+            continue;
+        const double total = std::max<double>(1, std::accumulate(s.counts.begin(), s.counts.end(), 0.0));
+        QVector<double> keys, values;
+        for (std::size_t b = 0; b < s.counts.size(); ++b) {
+            const double fraction = s.counts[b] / total;
+            keys.push_back(s.edges[b]);
+            // A log axis cannot show 0: empty bins become gaps.
+            values.push_back(m_log && fraction <= 0 ? std::numeric_limits<double>::quiet_NaN() : fraction);
+            top = std::max(top, fraction);
+            if (fraction > 0)
+                smallest = std::min(smallest, fraction);
+        }
+        keys.push_back(s.edges.back());
+        values.push_back(values.back());
+        QCPGraph* g = addGraph();
+        g->setName(s.name);
+        g->setPen(QPen(s.color, 1.6));
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->setData(keys, values, true);
+        lo = std::min(lo, s.edges.front());
+        hi = std::max(hi, s.edges.back());
+    }
+    if (hi > lo)
+        xAxis->setRange(lo, hi);
+    yAxis->setRange(m_log ? smallest / 2 : 0, top > 0 ? top * (m_log ? 2 : 1.05) : 1);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HistogramPlot::showBinTip(QMouseEvent* event) {
+    if (m_series.empty() || m_series[0].counts.empty())
+        return;
+    const double x = xAxis->pixelToCoord(event->position().x());
+    QStringList lines;
+    for (const auto& s : m_series) {
+        const auto it = std::upper_bound(s.edges.begin(), s.edges.end(), x);
+        const auto bin = it - s.edges.begin() - 1;
+        if (bin < 0 || bin >= static_cast<std::ptrdiff_t>(s.counts.size()))
+            continue;
+        lines << QStringLiteral("%1: [%2, %3) %4 pixels")
+                     .arg(s.name)
+                     .arg(s.edges[bin], 0, 'g', 5)
+                     .arg(s.edges[bin + 1], 0, 'g', 5)
+                     .arg(s.counts[bin]);
+    }
+    if (!lines.isEmpty())
+        QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), this);
+}
+
+} // namespace normlab

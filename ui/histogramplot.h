@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <qcustomplot.h>
+
+namespace normlab {
+
+struct HistogramSeries {
+    QString name;
+    std::vector<double> edges;          // bins + 1
+    std::vector<std::uint64_t> counts;  // bins
+    QColor color;
+};
+
+// Pixel histograms as step curves of the fraction of pixels per bin, so that overlaid series
+// with different totals (train vs test, one class vs all) compare fairly. Hovering shows the
+// bin's range and exact count; the count axis can be logarithmic.
+class HistogramPlot : public QCustomPlot {
+    Q_OBJECT
+
+public:
+    explicit HistogramPlot(QWidget* parent = nullptr);
+    void setSeries(std::vector<HistogramSeries> series, const QString& xLabel);
+    const std::vector<HistogramSeries>& series() const { return m_series; }
+    void setLogScale(bool log);
+    bool logScale() const { return m_log; }
+
+private:
+    void rebuild();
+    void showBinTip(QMouseEvent* event);
+
+    std::vector<HistogramSeries> m_series;
+    bool m_log = false;
+};
+
+} // namespace normlab

@@ -1,0 +1,222 @@
+#include "ui/normalizationpage.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "core/export/torchvisionline.h"
+#include "ui/colormap.h"
+#include "ui/histogramplot.h"
+#include "ui/pixelimageview.h"
+
+namespace normlab {
+namespace {
+
+// "Before" is what ToTensor gives: pixel/255, the lesson's "not normalized".
+constexpr Method kBefore = Method::None;
+const QColor kBeforeColor(90, 90, 90);
+const QColor kAfterColor(200, 60, 40);
+const QColor kOtherColor(40, 110, 200);
+constexpr int kDigits = 6;
+
+QString methodLabel(Method m) { return QString::fromStdString(methodName(m)); }
+
+HistogramSeries seriesOf(const QString& name, const Histogram& h, const QColor& color) {
+    return {name, h.edges, h.counts, color};
+}
+
+} // namespace
+
+NormalizationPage::NormalizationPage(QWidget* parent)
+    : QWidget(parent), m_method(new QComboBox(this)), m_overlay(new QComboBox(this)), m_class(new QComboBox(this)),
+      m_log(new QCheckBox(tr("log count axis"), this)), m_beforeView(new PixelImageView(this)),
+      m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)), m_histogram(new HistogramPlot(this)),
+      m_table(new QTableWidget(2, 7, this)), m_torchvision(new QLineEdit(this)) {
+    m_method->setObjectName(QStringLiteral("methodCombo"));
+    for (auto m : kAllMethods)
+        m_method->addItem(methodLabel(m), static_cast<int>(m));
+    m_method->setCurrentIndex(static_cast<int>(Method::ZScore));
+    m_overlay->setObjectName(QStringLiteral("overlayCombo"));
+    m_overlay->addItem(tr("before vs after"));
+    m_overlay->addItem(tr("train vs test (after)"));
+    m_overlay->addItem(tr("one class vs all (after)"));
+    m_class->setObjectName(QStringLiteral("histogramClass"));
+    m_log->setObjectName(QStringLiteral("logScaleCheck"));
+    // Log by default: the background bin holds most pixels and flattens everything else.
+    m_log->setChecked(true);
+    m_histogram->setLogScale(true);
+    m_class->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_beforeView->setObjectName(QStringLiteral("beforeImage"));
+    m_afterView->setObjectName(QStringLiteral("afterImage"));
+    m_probe->setObjectName(QStringLiteral("pixelProbe"));
+    m_probe->setText(tr("Hover over a pixel to see its byte and its normalized value."));
+    m_histogram->setObjectName(QStringLiteral("histogramPlot"));
+    m_table->setObjectName(QStringLiteral("beforeAfterTable"));
+    m_table->setHorizontalHeaderLabels({QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),
+                                        QStringLiteral("max"), QStringLiteral("p1"), QStringLiteral("p50"),
+                                        QStringLiteral("p99")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->setMaximumHeight(m_table->verticalHeader()->defaultSectionSize() * 3 + 8);
+    m_torchvision->setObjectName(QStringLiteral("torchvisionLine"));
+    m_torchvision->setReadOnly(true);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Normalization:"), this));
+    controls->addWidget(m_method);
+    controls->addSpacing(16);
+    controls->addWidget(new QLabel(tr("Histogram:"), this));
+    controls->addWidget(m_overlay);
+    controls->addWidget(m_class);
+    controls->addWidget(m_log);
+    controls->addStretch();
+
+    auto* images = new QWidget(this);
+    auto* imageLayout = new QHBoxLayout(images);
+    imageLayout->setContentsMargins(0, 0, 0, 0);
+    imageLayout->addWidget(m_beforeView);
+    imageLayout->addWidget(m_afterView);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(images);
+    split->addWidget(m_histogram);
+
+    auto* lineRow = new QHBoxLayout;
+    auto* copy = new QPushButton(tr("Copy"), this);
+    copy->setObjectName(QStringLiteral("copyTorchvision"));
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_torchvision->text()); });
+    lineRow->addWidget(new QLabel(tr("PyTorch:"), this));
+    lineRow->addWidget(m_torchvision);
+    lineRow->addWidget(copy);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_probe);
+    layout->addWidget(m_table);
+    layout->addLayout(lineRow);
+
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        refreshImages();
+        refreshDatasetViews();
+        Q_EMIT methodChanged(method());
+    });
+    connect(m_overlay, &QComboBox::currentIndexChanged, this, &NormalizationPage::refreshDatasetViews);
+    connect(m_class, &QComboBox::currentIndexChanged, this, &NormalizationPage::refreshDatasetViews);
+    connect(m_log, &QCheckBox::toggled, m_histogram, &HistogramPlot::setLogScale);
+    connect(m_beforeView, &PixelImageView::pixelHovered, this, &NormalizationPage::probe);
+    connect(m_afterView, &PixelImageView::pixelHovered, this, &NormalizationPage::probe);
+}
+
+Method NormalizationPage::method() const { return static_cast<Method>(m_method->currentData().toInt()); }
+
+void NormalizationPage::setMethod(Method method) { m_method->setCurrentIndex(m_method->findData(static_cast<int>(method))); }
+
+void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& split) {
+    m_dataset = std::move(dataset);
+    m_split = split;
+    const QSignalBlocker block(m_class);
+    const int previous = m_class->currentIndex();
+    m_class->clear();
+    m_class->addItem(tr("all classes"), -1);
+    const ImageSet& images = m_dataset->imagesOf(split);
+    for (int k = 0; k < images.classCount(); ++k)
+        m_class->addItem(QString::fromStdString(images.classNames[k]), k);
+    m_class->setCurrentIndex(previous > 0 && previous < m_class->count() ? previous : 0);
+    m_image = images.count > 0 ? 0 : -1;
+    m_torchvision->setText(QString::fromStdString(torchvisionNormalizeLine(m_dataset->stats[0].params)));
+    refreshImages();
+    refreshDatasetViews();
+}
+
+void NormalizationPage::setImage(int imageIndex) {
+    m_image = imageIndex;
+    refreshImages();
+}
+
+void NormalizationPage::refreshImages() {
+    if (!m_dataset || m_image < 0)
+        return;
+    const ImageSet& images = m_dataset->imagesOf(m_split);
+    const SplitStats& train = m_dataset->stats[0];
+    const std::uint8_t* bytes = images.image(static_cast<std::size_t>(m_image));
+    const int w = images.width, h = images.height;
+    std::vector<float> before(images.pixelsPerImage());
+    normalizeImage(kBefore, train.params, bytes, images.channels, images.pixelsPerChannel(), before.data());
+    m_after.resize(images.pixelsPerImage());
+    normalizeImage(method(), train.params, bytes, images.channels, images.pixelsPerChannel(), m_after.data());
+    const ValueRange beforeRange = displayRange(kBefore, train), afterRange = displayRange(method(), train);
+    const QString label = QString::fromStdString(images.classNames[images.labels[m_image]]);
+    m_beforeView->setImage(renderValues(before.data(), w, h, beforeRange),
+                           tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe());
+    m_afterView->setImage(renderValues(m_after.data(), w, h, afterRange),
+                          tr("after: %1").arg(methodLabel(method())), afterRange.describe());
+}
+
+void NormalizationPage::refreshDatasetViews() {
+    if (!m_dataset)
+        return;
+    const SplitStats& stats = m_dataset->statsOf(m_split);
+    const Method after = method();
+    const int cls = m_class->currentData().toInt();
+    const auto byClass = [&](const SplitStats& s, Method m) -> const MethodStats& {
+        return cls >= 0 ? s.perClass.at(cls).methods.at(static_cast<std::size_t>(m)) : s.method(m);
+    };
+    const QString scope = cls >= 0 ? m_class->currentText() : tr("all");
+    std::vector<HistogramSeries> series;
+    switch (static_cast<Overlay>(m_overlay->currentIndex())) {
+    case Overlay::BeforeAfter:
+        series = {seriesOf(tr("before (x/255), %1").arg(scope), byClass(stats, kBefore).histograms[0], kBeforeColor),
+                  seriesOf(tr("after (%1), %2").arg(methodLabel(after), scope), byClass(stats, after).histograms[0],
+                           kAfterColor)};
+        break;
+    case Overlay::TrainTest:
+        series = {seriesOf(tr("train, %1").arg(scope), byClass(m_dataset->stats[0], after).histograms[0], kAfterColor),
+                  seriesOf(tr("test, %1").arg(scope), byClass(m_dataset->stats[1], after).histograms[0], kOtherColor)};
+        break;
+    case Overlay::ClassVsAll:
+        series = {seriesOf(tr("all classes"), stats.method(after).histograms[0], kBeforeColor),
+                  seriesOf(cls >= 0 ? m_class->currentText() : tr("(choose a class)"),
+                           byClass(stats, after).histograms[0], kAfterColor)};
+        break;
+    }
+    m_histogram->setSeries(std::move(series), tr("pixel value"));
+
+    const MethodStats* rows[] = {&byClass(stats, kBefore), &byClass(stats, after)};
+    m_table->setVerticalHeaderLabels({tr("before (x/255)"), tr("after (%1)").arg(methodLabel(after))});
+    for (int r = 0; r < 2; ++r) {
+        const ChannelSummary& s = rows[r]->channels.at(0);
+        const double values[] = {s.mean, s.std, s.min, s.max, s.p1, s.p50, s.p99};
+        for (int c = 0; c < 7; ++c) {
+            const double shown = std::abs(values[c]) < 1e-12 ? 0.0 : values[c];
+            auto* item = new QTableWidgetItem(QString::number(shown, 'g', kDigits));
+            item->setData(Qt::UserRole, values[c]);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(r, c, item);
+        }
+    }
+}
+
+void NormalizationPage::probe(int x, int y) {
+    if (!m_dataset || m_image < 0)
+        return;
+    const ImageSet& images = m_dataset->imagesOf(m_split);
+    const std::size_t i = static_cast<std::size_t>(y) * images.width + x;
+    m_probe->setText(tr("pixel (%1, %2): byte %3 → %4 %5")
+                         .arg(x)
+                         .arg(y)
+                         .arg(images.image(static_cast<std::size_t>(m_image))[i])
+                         .arg(methodLabel(method()))
+                         .arg(m_after[i], 0, 'g', 6));
+}
+
+} // namespace normlab

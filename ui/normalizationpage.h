@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QWidget>
+
+#include "core/stats/normalization.h"
+#include "ui/loadeddataset.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace normlab {
+
+class HistogramPlot;
+class PixelImageView;
+
+// Before/after for one image and for the data set: the selected image as bytes and after the
+// chosen normalization (fixed, labelled colour maps), a pixel probe, overlaid pixel histograms
+// (before vs after, train vs test, one class vs all), a before/after stats table and the
+// matching transforms.Normalize line.
+class NormalizationPage : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Overlay { BeforeAfter, TrainTest, ClassVsAll };
+
+    explicit NormalizationPage(QWidget* parent = nullptr);
+    void setDataset(LoadedDatasetPtr dataset, const std::string& split);
+    void setImage(int imageIndex);
+    void setMethod(Method method);
+    Method method() const;
+    HistogramPlot* histogram() const { return m_histogram; }
+
+Q_SIGNALS:
+    void methodChanged(normlab::Method method);
+
+private:
+    void refreshImages();
+    void refreshDatasetViews();
+    void probe(int x, int y);
+
+    LoadedDatasetPtr m_dataset;
+    std::string m_split = "train";
+    int m_image = -1;
+    std::vector<float> m_after;
+    QComboBox* m_method;
+    QComboBox* m_overlay;
+    QComboBox* m_class;
+    QCheckBox* m_log;
+    PixelImageView* m_beforeView;
+    PixelImageView* m_afterView;
+    QLabel* m_probe;
+    HistogramPlot* m_histogram;
+    QTableWidget* m_table;
+    QLineEdit* m_torchvision;
+};
+
+} // namespace normlab

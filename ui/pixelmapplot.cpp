@@ -1,0 +1,39 @@
+#include "ui/pixelmapplot.h"
+
+namespace normlab {
+
+PixelMapPlot::PixelMapPlot(QWidget* parent)
+    : QCustomPlot(parent), m_map(new QCPColorMap(xAxis, yAxis)), m_scale(new QCPColorScale(this)),
+      m_title(new QCPTextElement(this)) {
+    setMinimumSize(220, 200);
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, m_title);
+    plotLayout()->addElement(1, 1, m_scale);
+    m_map->setColorScale(m_scale);
+    m_map->setInterpolate(false); // one flat cell per pixel
+    yAxis->setRangeReversed(true);
+    xAxis->setLabel(tr("x"));
+    yAxis->setLabel(tr("y"));
+    auto* margins = new QCPMarginGroup(this);
+    axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+}
+
+void PixelMapPlot::setMap(const std::vector<double>& values, int width, int height, const QString& title,
+                          QCPColorGradient::GradientPreset gradient) {
+    m_title->setText(title);
+    m_map->data()->setSize(width, height);
+    m_map->data()->setRange(QCPRange(0, width - 1), QCPRange(0, height - 1));
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            m_map->data()->setCell(x, y, values[static_cast<std::size_t>(y) * width + x]);
+    m_map->setGradient(gradient);
+    m_map->rescaleDataRange(true);
+    xAxis->setRange(-0.5, width - 0.5);
+    yAxis->setRange(-0.5, height - 0.5);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+double PixelMapPlot::valueAt(int x, int y) const { return m_map->data()->cell(x, y); }
+
+} // namespace normlab

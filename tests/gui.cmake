@@ -5,3 +5,5 @@ function(normlab_add_gui_test name)
 endfunction()
 
 normlab_add_gui_test(tst_mainwindow gui/tst_mainwindow.cpp)
+normlab_add_gui_test(tst_trainpage gui/tst_trainpage.cpp)
+target_link_libraries(tst_trainpage PRIVATE normlab_train)

@@ -6,11 +6,15 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTest>
 
 #include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
 #include "ui/normalizationpage.h"
+#include "core/train/torchruntime.h"
 #include "ui/statsjob.h"
+#include "ui/trainjob.h"
+#include "ui/trainpage.h"
 
 namespace {
 
@@ -28,6 +32,7 @@ bool save(QWidget& window, const QString& dir, const QString& name) {
 } // namespace
 
 int main(int argc, char** argv) {
+    normlab::configureTorchThreads();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // never read or write the user's settings
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
@@ -51,5 +56,26 @@ int main(int argc, char** argv) {
     ok = save(window, out, QStringLiteral("overlay-train-test.png")) && ok;
     window.tabs()->setCurrentIndex(1);
     ok = save(window, out, QStringLiteral("statistics.png")) && ok;
+
+    // A finished comparison: same network and seed, three normalizations.
+    window.tabs()->setCurrentIndex(2);
+    normlab::TrainPage* train = window.trainPage();
+    normlab::TrainConfig config;
+    config.dataset = "synthetic";
+    config.limit = 10000;
+    config.epochs = 8;
+    config.batchSize = 100;
+    config.lr = 0.01;
+    config.device = "auto";
+    train->setConfig(config);
+    train->setMethods({normlab::Method::None, normlab::Method::ZScore, normlab::Method::PerSample});
+    QSignalSpy trained(train->job(), &normlab::TrainJob::allFinished);
+    train->start();
+    if (!trained.wait(600000)) {
+        qCritical("training did not finish");
+        return 1;
+    }
+    QTest::qWait(300); // let the throttled replot happen
+    ok = save(window, out, QStringLiteral("training.png")) && ok;
     return ok ? 0 : 1;
 }

@@ -29,6 +29,7 @@
 #include "ui/plotexport.h"
 #include "ui/statsjob.h"
 #include "ui/statspage.h"
+#include "ui/trainpage.h"
 
 namespace normlab {
 namespace {
@@ -137,7 +138,10 @@ void MainWindow::buildUi() {
     m_normalization = new NormalizationPage(m_tabs);
     m_stats = new StatsPage(m_tabs);
     m_tabs->addTab(m_normalization, tr("&Normalization"));
+    m_train = new TrainPage(m_tabs);
+    m_train->setObjectName(QStringLiteral("trainPage"));
     m_tabs->addTab(m_stats, tr("&Statistics"));
+    m_tabs->addTab(m_train, tr("&Training"));
     m_splitter->addWidget(m_browser);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 2);
@@ -170,6 +174,7 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Normalization"), QKeySequence(tr("Ctrl+1")), this, [this] { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Statistics"), QKeySequence(tr("Ctrl+2")), this, [this] { m_tabs->setCurrentIndex(1); });
+    view->addAction(tr("&Training"), QKeySequence(tr("Ctrl+3")), this, [this] { m_tabs->setCurrentIndex(2); });
     QAction* large = view->addAction(tr("&Larger fonts (projector)"));
     large->setObjectName(QStringLiteral("largeFontsAction"));
     large->setCheckable(true);

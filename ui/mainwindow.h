@@ -21,6 +21,7 @@ class ImageBrowser;
 class NormalizationPage;
 class StatsJob;
 class StatsPage;
+class TrainPage;
 
 // NormLab's main window: choose a data set and split, browse its images, see each image and the
 // data set before and after a normalization, read exact statistics, export them. Loading,
@@ -45,6 +46,7 @@ public:
     ImageBrowser* browser() const { return m_browser; }
     NormalizationPage* normalizationPage() const { return m_normalization; }
     StatsPage* statsPage() const { return m_stats; }
+    TrainPage* trainPage() const { return m_train; }
     QTabWidget* tabs() const { return m_tabs; }
     void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
 
@@ -88,6 +90,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     NormalizationPage* m_normalization = nullptr;
     StatsPage* m_stats = nullptr;
+    TrainPage* m_train = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
     QFont m_baseFont;

@@ -2,9 +2,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include "core/train/torchruntime.h"
 #include "ui/mainwindow.h"
 
 int main(int argc, char** argv) {
+    normlab::configureTorchThreads(); // once, before any tensor work
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("NormLab"));
     QApplication::setOrganizationName(QStringLiteral("NormLab"));

@@ -11,8 +11,22 @@ target_compile_definitions(normlab_options INTERFACE
   QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
   QT_NO_URL_CAST_FROM_STRING)
 
-option(NORMLAB_SANITIZE "Build with AddressSanitizer + UndefinedBehaviorSanitizer" OFF)
-if(NORMLAB_SANITIZE)
-  target_compile_options(normlab_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(normlab_options INTERFACE -fsanitize=address,undefined)
+# address: AddressSanitizer + LeakSanitizer + UndefinedBehaviorSanitizer; thread: ThreadSanitizer.
+# Every report aborts, so a test that triggers one fails.
+set(NORMLAB_SANITIZE "" CACHE STRING "Sanitizer build: empty, address or thread")
+if(NORMLAB_SANITIZE STREQUAL "ON")
+  set(NORMLAB_SANITIZE address) # the earlier boolean option
+elseif(NORMLAB_SANITIZE STREQUAL "OFF")
+  set(NORMLAB_SANITIZE "")
+endif()
+if(NORMLAB_SANITIZE STREQUAL "address")
+  set(_normlab_sanitize -fsanitize=address,undefined -fno-sanitize-recover=undefined)
+elseif(NORMLAB_SANITIZE STREQUAL "thread")
+  set(_normlab_sanitize -fsanitize=thread)
+elseif(NOT NORMLAB_SANITIZE STREQUAL "")
+  message(FATAL_ERROR "NORMLAB_SANITIZE must be empty, address or thread")
+endif()
+if(_normlab_sanitize)
+  target_compile_options(normlab_options INTERFACE ${_normlab_sanitize} -fno-omit-frame-pointer)
+  target_link_options(normlab_options INTERFACE ${_normlab_sanitize})
 endif()

@@ -172,17 +172,4 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
     return report;
 }
 
-std::vector<std::pair<std::string, std::string>> readManifestSources(const std::filesystem::path& folder) {
-    std::vector<std::pair<std::string, std::string>> sources;
-    try {
-        const auto bytes = readFileBytes(folder / kManifestName);
-        const json manifest = json::parse(bytes.begin(), bytes.end());
-        for (const auto& f : manifest.at("files"))
-            sources.emplace_back(f.at("name").get<std::string>(), f.at("mirror").get<std::string>());
-    } catch (...) {
-        // No manifest, or not one of ours: the data simply has no recorded origin.
-    }
-    return sources;
-}
-
 } // namespace normlab

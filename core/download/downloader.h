@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/data/datasetcatalog.h"
+#include "core/download/manifest.h"
 
 namespace normlab {
 
@@ -53,8 +54,5 @@ inline constexpr const char* kManifestName = "normlab-manifest.json";
 // mirrors failed, naming each reason) or Cancelled.
 DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::path& dataDir,
                                const DownloadOptions& options);
-
-// Reads the manifest's mirror for each file name (empty when there is no manifest).
-std::vector<std::pair<std::string, std::string>> readManifestSources(const std::filesystem::path& folder);
 
 } // namespace normlab

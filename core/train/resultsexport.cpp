@@ -115,7 +115,7 @@ std::vector<RunResult> resultsFromJson(const std::string& text, const std::strin
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, and out_of_range for numbers that overflow
         throw Error(source + ": not valid JSON (" + std::string(e.what()) + ")");
     }
     if (!j.is_object() || field<std::string>(j, "format", source) != kFormat)

@@ -65,7 +65,9 @@ private Q_SLOTS:
     }
     void badFilesAreRefusedWithTheirName() {
         for (const char* text : {"", "{", "[]", "{\"format\":\"other\"}", "{\"format\":\"normlab-results/1\"}",
-                                 "{\"format\":\"normlab-results/1\",\"runs\":[{\"run\":\"x\"}]}"}) {
+                                 "{\"format\":\"normlab-results/1\",\"runs\":[{\"run\":\"x\"}]}",
+                                 // Found by fuzz_results_json: a number overflow is not a parse_error.
+                                 "777E11111111111111"}) {
             try {
                 resultsFromJson(text, "saved.json");
                 QFAIL(text);

@@ -1,5 +1,7 @@
 // The training engine on small synthetic data (CPU): it learns, it is reproducible, comparisons
 // differ only in normalization, and every way a run can end is reported, never thrown.
+#include <random>
+
 #include <QtTest>
 
 #include "core/common/error.h"
@@ -98,6 +100,25 @@ private Q_SLOTS:
         QCOMPARE(all.size(), std::size_t{2});
         QCOMPARE(all[1].status, RunStatus::Cancelled);
         QCOMPARE(all[1].batchesDone, std::uint64_t{0});
+    }
+
+    void cancelAtRandomBatchesRepeatedly() {
+        std::mt19937 rng(3);
+        for (int round = 0; round < 10; ++round) {
+            const int stopAt = std::uniform_int_distribution<int>(1, 45)(rng);
+            std::stop_source stop;
+            TrainCallbacks cb;
+            cb.stop = stop.get_token();
+            int seen = 0;
+            cb.onBatch = [&](int, int, int, int) {
+                if (++seen == stopAt)
+                    stop.request_stop();
+            };
+            const RunResult r = trainRun(smallConfig(), m_data, 0, cb);
+            QVERIFY2(r.status == RunStatus::Cancelled || (stopAt == 45 && r.status == RunStatus::Finished),
+                     r.message.c_str());
+            QCOMPARE(r.batchesDone, std::uint64_t(stopAt));
+        }
     }
 
     void raw255WithHugeLrDiverges() {

@@ -26,6 +26,7 @@
 #include "ui/imagebrowser.h"
 #include "ui/imagelistmodel.h"
 #include "ui/normalizationpage.h"
+#include "ui/pixelmapplot.h"
 #include "ui/plotexport.h"
 #include "ui/statsjob.h"
 #include "ui/statspage.h"
@@ -168,6 +169,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Export statistics (JSON/CSV)…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportStatistics);
     file->addAction(tr("Export &NumPy maps…"), this, &MainWindow::exportNumpyMaps);
     file->addAction(tr("&Save histogram plot (PNG/PDF/SVG)…"), QKeySequence::Save, this, &MainWindow::saveHistogramPlot);
+    file->addAction(tr("Save &per-pixel maps (PNG/PDF/SVG)…"), this, &MainWindow::savePixelMaps);
     file->addSeparator();
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -356,6 +358,21 @@ void MainWindow::saveHistogramPlot() {
         statusBar()->showMessage(tr("Plot saved to %1").arg(path), kMessageMs);
     } catch (const std::exception& e) {
         showMessage(tr("Saving the plot failed: %1").arg(QString::fromStdString(e.what())), true);
+    }
+}
+
+void MainWindow::savePixelMaps() {
+    const QString path = m_choosePath(tr("Save per-pixel maps (the std map gets -std)"),
+                                      tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"), false);
+    if (path.isEmpty())
+        return;
+    try {
+        const QFileInfo info(path);
+        savePlot(m_stats->meanMap(), path);
+        savePlot(m_stats->stdMap(), info.dir().filePath(info.completeBaseName() + QStringLiteral("-std.") + info.suffix()));
+        statusBar()->showMessage(tr("Maps saved beside %1").arg(path), kMessageMs);
+    } catch (const std::exception& e) {
+        showMessage(tr("Saving the maps failed: %1").arg(QString::fromStdString(e.what())), true);
     }
 }
 

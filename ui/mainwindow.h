@@ -57,6 +57,7 @@ public Q_SLOTS:
     void exportStatistics();
     void exportNumpyMaps();
     void saveHistogramPlot();
+    void savePixelMaps();
     void setLargeFonts(bool large);
 
 protected:

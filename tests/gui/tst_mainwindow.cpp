@@ -157,6 +157,11 @@ private Q_SLOTS:
             window.saveHistogramPlot();
             QVERIFY2(QFileInfo(path).size() > 500, name);
         }
+        const QString maps = m_dir.filePath(QStringLiteral("maps.svg"));
+        window.setPathChooser([&](const QString&, const QString&, bool) { return maps; });
+        window.savePixelMaps();
+        QVERIFY(QFileInfo(maps).size() > 500);
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("maps-std.svg"))).size() > 500);
         QFile png(m_dir.filePath(QStringLiteral("h.png")));
         QVERIFY(png.open(QIODevice::ReadOnly));
         QVERIFY(png.read(8).startsWith("\x89PNG"));

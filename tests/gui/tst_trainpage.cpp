@@ -13,6 +13,7 @@
 
 #include "core/train/torchruntime.h"
 #include "ui/curveplot.h"
+#include "tests/support/stallmeter.h"
 #include "ui/mainwindow.h"
 #include "ui/trainjob.h"
 #include "ui/trainpage.h"
@@ -63,19 +64,10 @@ private Q_SLOTS:
         page->setConfig(quick(2));
         page->setMethods({Method::None, Method::ZScore});
         QSignalSpy done(page->job(), &TrainJob::allFinished);
-        auto last = std::chrono::steady_clock::now();
-        double worstMs = 0;
-        QTimer tick;
-        tick.setInterval(1);
-        connect(&tick, &QTimer::timeout, [&] {
-            const auto now = std::chrono::steady_clock::now();
-            worstMs = std::max(worstMs, std::chrono::duration<double, std::milli>(now - last).count());
-            last = now;
-        });
-        tick.start();
+        test::StallMeter meter;
         click(page, "startButton");
         QVERIFY(done.wait(120000));
-        tick.stop();
+        const double worstMs = meter.stop();
         qInfo("worst event-loop stall while training: %.1f ms (target < 50 ms)", worstMs);
         QVERIFY2(worstMs < 250, "the GUI thread waited on training");
         for (int run : {0, 1}) {

@@ -106,12 +106,9 @@ int main(int argc, char** argv) {
     configureTorchThreads(threads);
     const int usedThreads = torch::get_num_threads();
 
-    TrainConfig config;
+    // The lesson's run, on the synthetic digits (FashionMNIST cannot be downloaded here).
+    TrainConfig config = lessonPreset();
     config.dataset = "synthetic";
-    config.model = "lesson-cnn";
-    config.optimizer = "adam";
-    config.lr = 0.01;
-    config.batchSize = 1000;
     config.epochs = epochs;
     config.device = device;
     config.normalization = Method::ZScore;

@@ -283,15 +283,8 @@ void TrainPage::setMethods(const std::vector<Method>& methods) {
 }
 
 void TrainPage::applyLessonPreset() {
-    TrainConfig c;
-    c.dataset = "fashion-mnist";
-    c.model = "lesson-cnn";
-    c.optimizer = "adam";
-    c.lr = 0.01;
-    c.batchSize = 1000;
-    c.epochs = 20;
-    setConfig(c);
-    setMethods({Method::None, Method::ZScore});
+    setConfig(lessonPreset());
+    setMethods(lessonMethods());
 }
 
 void TrainPage::start() {

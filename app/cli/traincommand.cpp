@@ -55,21 +55,23 @@ void applyPreset(TrainOptions& o) {
         return;
     if (o.preset != "lesson")
         throw Error("unknown preset '" + o.preset + "' (expected lesson)");
+    const TrainConfig lesson = lessonPreset();
     TrainConfig& c = o.config;
     if (!o.given("--dataset"))
-        c.dataset = "fashion-mnist";
+        c.dataset = lesson.dataset;
     if (!o.given("--model"))
-        c.model = "lesson-cnn";
+        c.model = lesson.model;
     if (!o.given("--optimizer"))
-        c.optimizer = "adam";
+        c.optimizer = lesson.optimizer;
     if (!o.given("--lr"))
-        c.lr = 0.01;
+        c.lr = lesson.lr;
     if (!o.given("--batch-size"))
-        c.batchSize = 1000;
+        c.batchSize = lesson.batchSize;
     if (!o.given("--epochs"))
-        c.epochs = 20;
+        c.epochs = lesson.epochs;
     if (!o.given("--compare") && !o.given("--normalize"))
-        o.compare = "none,zscore";
+        for (auto m : lessonMethods())
+            o.compare += (o.compare.empty() ? "" : ",") + methodName(m);
 }
 
 int runTrain(TrainOptions& o) {

@@ -23,6 +23,19 @@ std::string joined(const std::vector<std::string>& list) {
 
 } // namespace
 
+TrainConfig lessonPreset() {
+    TrainConfig c;
+    c.dataset = "fashion-mnist";
+    c.model = "lesson-cnn";
+    c.optimizer = "adam";
+    c.lr = 0.01;
+    c.batchSize = 1000;
+    c.epochs = 20;
+    return c;
+}
+
+std::vector<Method> lessonMethods() { return {Method::None, Method::ZScore}; }
+
 std::vector<std::string> modelNames() { return {"lesson-cnn", "mlp", "lenet5"}; }
 std::vector<std::string> optimizerNames() { return {"adam", "sgd"}; }
 

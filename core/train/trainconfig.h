@@ -29,6 +29,12 @@ struct TrainConfig {
     int reportsPerEpoch = 10;    // train-loss points per epoch
 };
 
+// The lesson's experiment: FashionMNIST, lesson-cnn, Adam 0.01, batch 1000, 20 epochs, compared
+// over lessonMethods() (none vs zscore). One definition for the CLI's --preset lesson, the GUI's
+// "Lesson experiment" button and the training benchmark.
+TrainConfig lessonPreset();
+std::vector<Method> lessonMethods();
+
 std::vector<std::string> modelNames();     // lesson-cnn, mlp, lenet5
 std::vector<std::string> optimizerNames(); // adam, sgd
 

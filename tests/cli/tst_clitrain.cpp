@@ -73,6 +73,19 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("raw255 diverged"), r.out.constData());
     }
+    void lessonPresetAsksForFashionMnistUnlessOverridden() {
+        QTemporaryDir empty;
+        const Result lesson = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("lesson"),
+                                      QStringLiteral("--data-dir"), empty.path()});
+        QCOMPARE(lesson.exitCode, 1);
+        QVERIFY2(lesson.err.contains("fashion-mnist: not found in"), lesson.err.constData());
+        // Explicit options win over the preset.
+        const Result mine = runCli(small() << QStringLiteral("--preset") << QStringLiteral("lesson")
+                                           << QStringLiteral("--epochs") << QStringLiteral("1"));
+        QVERIFY2(mine.exitCode == 0, mine.err.constData());
+        QVERIFY(mine.out.contains("[none] epoch  1/1"));
+        QVERIFY(mine.out.contains("[zscore] epoch  1/1"));
+    }
     void badArgumentsGetOneLine() {
         for (const QStringList& extra :
              {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},

@@ -79,8 +79,11 @@ void ImageBrowser::setSplit(LoadedDatasetPtr dataset, const std::string& split) 
     for (int k = 0; k < images.classCount(); ++k)
         m_classFilter->addItem(QString::fromStdString(images.classNames[k]), k);
     m_classFilter->setCurrentIndex(std::max(0, m_classFilter->findData(previous)));
-    m_model->setClassFilter(m_classFilter->currentData().toInt());
+    // One rebuild of the rows: the model keeps its filter across splits (dropping it when the
+    // class does not exist there, as the combo does), so only a disagreement needs a second.
     m_model->setSplit(std::move(dataset), split);
+    if (const int filter = m_classFilter->currentData().toInt(); filter != m_model->classFilter())
+        m_model->setClassFilter(filter);
 }
 
 int ImageBrowser::thumbnailSize() const { return m_delegate->thumbnailSize(); }

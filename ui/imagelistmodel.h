@@ -21,6 +21,7 @@ public:
 
     void setSplit(LoadedDatasetPtr dataset, const std::string& split);
     void setClassFilter(int label); // -1: every class
+    int classFilter() const { return m_classFilter; }
     void setSort(SortKey key, bool descending);
     int imageIndexAt(int row) const;
     int rowOfImage(int imageIndex) const; // -1 when filtered out

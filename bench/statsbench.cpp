@@ -28,16 +28,13 @@ int main(int argc, char** argv) {
     writeIdx(dir / "train-images-idx3-ubyte.gz", images);
     writeIdx(dir / "train-labels-idx1-ubyte.gz", labels);
 
-    const double loadPlainMs = bench::medianMs(repeats, [&] {
-        loadIdxSplit(dir / "train-images-idx3-ubyte", dir / "train-labels-idx1-ubyte", {});
-    });
-    const double loadGzMs = bench::medianMs(repeats, [&] {
-        loadIdxSplit(dir / "train-images-idx3-ubyte.gz", dir / "train-labels-idx1-ubyte.gz", {});
-    });
+    const double loadPlainMs = bench::medianMs(
+        repeats, [&] { loadIdxSplit(dir / "train-images-idx3-ubyte", dir / "train-labels-idx1-ubyte", {}); });
+    const double loadGzMs = bench::medianMs(
+        repeats, [&] { loadIdxSplit(dir / "train-images-idx3-ubyte.gz", dir / "train-labels-idx1-ubyte.gz", {}); });
     volatile std::uint64_t sink = 0;
-    const double plainPassMs = bench::medianMs(repeats, [&] {
-        sink = std::accumulate(set.pixels.begin(), set.pixels.end(), std::uint64_t{0});
-    });
+    const double plainPassMs = bench::medianMs(
+        repeats, [&] { sink = std::accumulate(set.pixels.begin(), set.pixels.end(), std::uint64_t{0}); });
     const double countBytesMs = bench::medianMs(repeats, [&] { countBytes(set); });
     const double statsMs = bench::medianMs(repeats, [&] { computeStats(set); });
     std::filesystem::remove_all(dir);

@@ -57,10 +57,8 @@ struct Summary {
 };
 
 // Mean epoch time over epochs 2..N (the first also pays one-off set-up costs).
-template <typename Seconds>
-double steadyMean(const std::vector<double>& s, Seconds) {
-    if (s.size() == 1)
-        return s[0];
+template <typename Seconds> double steadyMean(const std::vector<double>& s, Seconds) {
+    if (s.size() == 1) return s[0];
     double sum = 0;
     for (std::size_t i = 1; i < s.size(); ++i)
         sum += s[i];
@@ -74,8 +72,7 @@ bool runReference(const std::string& command, Summary& out) {
     char line[4096];
     while (pipe && std::fgets(line, sizeof line, pipe)) {
         const auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded())
-            continue;
+        if (j.is_discarded()) continue;
         seconds.push_back(j["epoch_seconds"].get<double>());
         out.trainAccuracy = j["accuracy"].get<double>();
         out.testAccuracy = j["test_accuracy"].get<double>();
@@ -97,11 +94,16 @@ int main(int argc, char** argv) {
     bool reference = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--epochs" && i + 1 < argc) epochs = std::stoi(argv[++i]);
-        else if (a == "--device" && i + 1 < argc) device = argv[++i];
-        else if (a == "--threads" && i + 1 < argc) threads = std::stoi(argv[++i]);
-        else if (a == "--python" && i + 1 < argc) python = argv[++i];
-        else if (a == "--no-reference") reference = false;
+        if (a == "--epochs" && i + 1 < argc)
+            epochs = std::stoi(argv[++i]);
+        else if (a == "--device" && i + 1 < argc)
+            device = argv[++i];
+        else if (a == "--threads" && i + 1 < argc)
+            threads = std::stoi(argv[++i]);
+        else if (a == "--python" && i + 1 < argc)
+            python = argv[++i];
+        else if (a == "--no-reference")
+            reference = false;
     }
     configureTorchThreads(threads);
     const int usedThreads = torch::get_num_threads();
@@ -130,10 +132,10 @@ int main(int argc, char** argv) {
     if (reference) {
         const auto root = std::filesystem::temp_directory_path() / "normlab-trainbench";
         writeTorchvisionLayout(data, root);
-        const std::string args = std::string(NORMLAB_SOURCE_DIR) + "/bench/reference_lesson.py --root " + root.string() +
-                                 " --epochs " + std::to_string(epochs) + " --threads " + std::to_string(usedThreads) +
-                                 " --mean " + std::to_string(data.params.mean[0]) + " --std " +
-                                 std::to_string(data.params.std[0]);
+        const std::string args = std::string(NORMLAB_SOURCE_DIR) + "/bench/reference_lesson.py --root " +
+                                 root.string() + " --epochs " + std::to_string(epochs) + " --threads " +
+                                 std::to_string(usedThreads) + " --mean " + std::to_string(data.params.mean[0]) +
+                                 " --std " + std::to_string(data.params.std[0]);
         reference = runReference(python + " " + args, py) &&
                     runReference("OPENBLAS_NUM_THREADS=1 " + python + " " + args, pyTuned);
         std::filesystem::remove_all(root);

@@ -8,10 +8,10 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include "core/train/torchruntime.h"
 #include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
 #include "ui/normalizationpage.h"
-#include "core/train/torchruntime.h"
 #include "ui/statsjob.h"
 #include "ui/trainjob.h"
 #include "ui/trainpage.h"

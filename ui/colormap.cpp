@@ -11,7 +11,8 @@ constexpr QRgb kZero = qRgb(247, 247, 247);    // near white
 constexpr QRgb kPositive = qRgb(178, 24, 43);  // red
 
 QRgb mix(QRgb a, QRgb b, double t) {
-    return qRgb(static_cast<int>(qRed(a) + (qRed(b) - qRed(a)) * t), static_cast<int>(qGreen(a) + (qGreen(b) - qGreen(a)) * t),
+    return qRgb(static_cast<int>(qRed(a) + (qRed(b) - qRed(a)) * t),
+                static_cast<int>(qGreen(a) + (qGreen(b) - qGreen(a)) * t),
                 static_cast<int>(qBlue(a) + (qBlue(b) - qBlue(a)) * t));
 }
 

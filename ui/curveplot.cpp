@@ -46,8 +46,7 @@ void CurvePlot::addRun(int run, const QString& name, const QColor& color) {
 
 void CurvePlot::addTrainPoint(int run, double epochs, double value) {
     auto it = m_runs.find(run);
-    if (it == m_runs.end())
-        return;
+    if (it == m_runs.end()) return;
     Run& r = it->second;
     r.smoothed = r.rawX.isEmpty() ? value : kSmoothingKeep * r.smoothed + (1 - kSmoothingKeep) * value;
     r.rawX.push_back(epochs);
@@ -58,8 +57,7 @@ void CurvePlot::addTrainPoint(int run, double epochs, double value) {
 
 void CurvePlot::addTestPoint(int run, double epochs, double value) {
     auto it = m_runs.find(run);
-    if (it == m_runs.end())
-        return;
+    if (it == m_runs.end()) return;
     it->second.test->addData(epochs, value);
     scheduleReplot();
 }
@@ -90,26 +88,25 @@ int CurvePlot::testPointCount(int run) const {
 }
 
 void CurvePlot::scheduleReplot() {
-    if (!m_replot.isActive())
-        m_replot.start();
+    if (!m_replot.isActive()) m_replot.start();
 }
 
 void CurvePlot::showValueTip(QMouseEvent* event) {
     QStringList lines;
     for (int g = 0; g < graphCount(); ++g) {
         QCPGraph* graph = this->graph(g);
-        if (graph->dataCount() == 0)
-            continue;
+        if (graph->dataCount() == 0) continue;
         const double x = xAxis->pixelToCoord(event->position().x());
         auto it = graph->data()->findBegin(x, true);
-        if (it == graph->data()->constEnd())
-            continue;
+        if (it == graph->data()->constEnd()) continue;
         const double px = xAxis->coordToPixel(it->key), py = yAxis->coordToPixel(it->value);
         if (std::hypot(px - event->position().x(), py - event->position().y()) < 12)
-            lines << QStringLiteral("%1: epoch %2, %3").arg(graph->name()).arg(it->key, 0, 'f', 2).arg(it->value, 0, 'g', 6);
+            lines << QStringLiteral("%1: epoch %2, %3")
+                         .arg(graph->name())
+                         .arg(it->key, 0, 'f', 2)
+                         .arg(it->value, 0, 'g', 6);
     }
-    if (!lines.isEmpty())
-        QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), this);
+    if (!lines.isEmpty()) QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), this);
 }
 
 } // namespace normlab

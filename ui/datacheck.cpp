@@ -24,12 +24,11 @@ std::vector<FileCheck> checkSources(const std::vector<SourceFile>& sources) {
                     if (f.md5 == s.md5)
                         c.verdict = "matches the published " + info.displayName + " file " + f.name;
                     else if (f.name == name && c.verdict.rfind("matches", 0) != 0)
-                        c.verdict = "differs from the published " + info.displayName + " " + f.name +
-                                    " (MD5 " + s.md5 + ")";
+                        c.verdict =
+                            "differs from the published " + info.displayName + " " + f.name + " (MD5 " + s.md5 + ")";
         }
         for (const auto& [file, mirror] : readManifestSources(path.parent_path()))
-            if (file == name)
-                c.origin = mirror;
+            if (file == name) c.origin = mirror;
         checks.push_back(std::move(c));
     }
     return checks;

@@ -9,17 +9,16 @@ namespace normlab {
 
 DownloadJob::~DownloadJob() {
     m_thread.request_stop();
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_thread.joinable()) m_thread.join();
 }
 
-void DownloadJob::cancel() { m_thread.request_stop(); }
+void DownloadJob::cancel() {
+    m_thread.request_stop();
+}
 
 void DownloadJob::start(const DatasetInfo& info, const QString& dataDir, const QStringList& extraMirrors) {
-    if (m_running)
-        return;
-    if (m_thread.joinable())
-        m_thread.join(); // the previous download already ended
+    if (m_running) return;
+    if (m_thread.joinable()) m_thread.join(); // the previous download already ended
     m_running = true;
     DownloadOptions options;
     for (const auto& m : extraMirrors)

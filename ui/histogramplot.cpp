@@ -40,8 +40,7 @@ void HistogramPlot::rebuild() {
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
     double smallest = 1;
     for (const auto& s : m_series) {
-        if (s.counts.empty())
-            continue;
+        if (s.counts.empty()) continue;
         const double total = std::max<double>(1, std::accumulate(s.counts.begin(), s.counts.end(), 0.0));
         QVector<double> keys, values;
         for (std::size_t b = 0; b < s.counts.size(); ++b) {
@@ -50,8 +49,7 @@ void HistogramPlot::rebuild() {
             // A log axis cannot show 0: empty bins become gaps.
             values.push_back(m_log && fraction <= 0 ? std::numeric_limits<double>::quiet_NaN() : fraction);
             top = std::max(top, fraction);
-            if (fraction > 0)
-                smallest = std::min(smallest, fraction);
+            if (fraction > 0) smallest = std::min(smallest, fraction);
         }
         keys.push_back(s.edges.back());
         values.push_back(values.back());
@@ -63,30 +61,26 @@ void HistogramPlot::rebuild() {
         lo = std::min(lo, s.edges.front());
         hi = std::max(hi, s.edges.back());
     }
-    if (hi > lo)
-        xAxis->setRange(lo, hi);
+    if (hi > lo) xAxis->setRange(lo, hi);
     yAxis->setRange(m_log ? smallest / 2 : 0, top > 0 ? top * (m_log ? 2 : 1.05) : 1);
     replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HistogramPlot::showBinTip(QMouseEvent* event) {
-    if (m_series.empty() || m_series[0].counts.empty())
-        return;
+    if (m_series.empty() || m_series[0].counts.empty()) return;
     const double x = xAxis->pixelToCoord(event->position().x());
     QStringList lines;
     for (const auto& s : m_series) {
         const auto it = std::upper_bound(s.edges.begin(), s.edges.end(), x);
         const auto bin = it - s.edges.begin() - 1;
-        if (bin < 0 || bin >= static_cast<std::ptrdiff_t>(s.counts.size()))
-            continue;
+        if (bin < 0 || bin >= static_cast<std::ptrdiff_t>(s.counts.size())) continue;
         lines << QStringLiteral("%1: [%2, %3) %4 pixels")
                      .arg(s.name)
                      .arg(s.edges[bin], 0, 'g', 5)
                      .arg(s.edges[bin + 1], 0, 'g', 5)
                      .arg(s.counts[bin]);
     }
-    if (!lines.isEmpty())
-        QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), this);
+    if (!lines.isEmpty()) QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), this);
 }
 
 } // namespace normlab

@@ -9,8 +9,8 @@ namespace normlab {
 
 struct HistogramSeries {
     QString name;
-    std::vector<double> edges;          // bins + 1
-    std::vector<std::uint64_t> counts;  // bins
+    std::vector<double> edges;         // bins + 1
+    std::vector<std::uint64_t> counts; // bins
     QColor color;
 };
 

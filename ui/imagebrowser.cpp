@@ -60,13 +60,11 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     connect(m_sort, &QComboBox::currentIndexChanged, this, &ImageBrowser::applySort);
     connect(m_size, &QSlider::valueChanged, this, &ImageBrowser::setThumbnailSize);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
-        if (current.isValid())
-            Q_EMIT imageSelected(m_model->imageIndexAt(current.row()));
+        if (current.isValid()) Q_EMIT imageSelected(m_model->imageIndexAt(current.row()));
     });
     // A model reset replaces the selection model's indexes; keep following the new one.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_model->rowCount() > 0)
-            m_view->setCurrentIndex(m_model->index(0));
+        if (m_model->rowCount() > 0) m_view->setCurrentIndex(m_model->index(0));
     });
 }
 
@@ -86,19 +84,19 @@ void ImageBrowser::setSplit(LoadedDatasetPtr dataset, const std::string& split) 
         m_model->setClassFilter(filter);
 }
 
-int ImageBrowser::thumbnailSize() const { return m_delegate->thumbnailSize(); }
+int ImageBrowser::thumbnailSize() const {
+    return m_delegate->thumbnailSize();
+}
 
 void ImageBrowser::setThumbnailSize(int pixels) {
     m_delegate->setThumbnailSize(pixels);
-    if (m_size->value() != pixels)
-        m_size->setValue(pixels);
+    if (m_size->value() != pixels) m_size->setValue(pixels);
     m_view->doItemsLayout(); // item size changed
 }
 
 void ImageBrowser::selectImage(int imageIndex) {
     const int row = m_model->rowOfImage(imageIndex);
-    if (row >= 0)
-        m_view->setCurrentIndex(m_model->index(row));
+    if (row >= 0) m_view->setCurrentIndex(m_model->index(row));
 }
 
 void ImageBrowser::applySort() {

@@ -12,8 +12,7 @@ constexpr int kMargin = 3;
 
 void ImageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
     painter->save();
-    if (option.state & QStyle::State_Selected)
-        painter->fillRect(option.rect, option.palette.highlight());
+    if (option.state & QStyle::State_Selected) painter->fillRect(option.rect, option.palette.highlight());
     const QImage image = index.data(Qt::DecorationRole).value<QImage>();
     const QRect target(option.rect.x() + kMargin, option.rect.y() + kMargin, m_size, m_size);
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -21,9 +20,9 @@ void ImageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     painter->setPen(option.state & QStyle::State_Selected ? option.palette.highlightedText().color()
                                                           : option.palette.text().color());
     const QRect textRect(option.rect.x(), target.bottom() + 1, option.rect.width(), option.fontMetrics.height());
-    painter->drawText(textRect, Qt::AlignCenter,
-                      option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                                    option.rect.width()));
+    painter->drawText(
+        textRect, Qt::AlignCenter,
+        option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, option.rect.width()));
     painter->restore();
 }
 

@@ -13,8 +13,7 @@ void ImageListModel::setSplit(LoadedDatasetPtr dataset, const std::string& split
     m_dataset = std::move(dataset);
     m_images = m_dataset ? &m_dataset->imagesOf(split) : nullptr;
     m_stats = m_dataset ? &m_dataset->statsOf(split) : nullptr;
-    if (m_images && m_classFilter >= m_images->classCount())
-        m_classFilter = -1;
+    if (m_images && m_classFilter >= m_images->classCount()) m_classFilter = -1;
     rebuild();
 }
 
@@ -35,14 +34,12 @@ void ImageListModel::rebuild() {
     if (m_images) {
         m_rows.reserve(m_images->count);
         for (std::size_t i = 0; i < m_images->count; ++i)
-            if (m_classFilter < 0 || m_images->labels[i] == m_classFilter)
-                m_rows.push_back(static_cast<int>(i));
+            if (m_classFilter < 0 || m_images->labels[i] == m_classFilter) m_rows.push_back(static_cast<int>(i));
         if (m_sortKey != SortKey::Index) {
             const auto& key = m_sortKey == SortKey::Mean ? m_stats->imageMean : m_stats->imageStd;
             std::stable_sort(m_rows.begin(), m_rows.end(), [&key](int a, int b) { return key[a] < key[b]; });
         }
-        if (m_descending)
-            std::reverse(m_rows.begin(), m_rows.end());
+        if (m_descending) std::reverse(m_rows.begin(), m_rows.end());
     }
     endResetModel();
 }
@@ -61,8 +58,7 @@ int ImageListModel::rowCount(const QModelIndex& parent) const {
 }
 
 QVariant ImageListModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_images)
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_images) return {};
     const int image = m_rows[index.row()];
     const int label = m_images->labels[image];
     switch (role) {

@@ -16,7 +16,7 @@ namespace normlab {
 // both lets the GUI switch split and overlay train vs test without recomputing.
 struct LoadedDataset {
     std::string datasetId;
-    std::array<ImageSet, 2> images;  // [0] train, [1] test
+    std::array<ImageSet, 2> images; // [0] train, [1] test
     std::array<SplitStats, 2> stats;
 
     static int indexOf(const std::string& split) { return split == "test" ? 1 : 0; }

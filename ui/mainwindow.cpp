@@ -39,7 +39,9 @@ constexpr int kProgressSteps = 1000;
 constexpr double kLargeFontFactor = 1.5; // projector mode
 constexpr int kMessageMs = 6000;
 
-QString folderItemText(const QString& path) { return QObject::tr("Folder: %1").arg(QDir(path).dirName()); }
+QString folderItemText(const QString& path) {
+    return QObject::tr("Folder: %1").arg(QDir(path).dirName());
+}
 
 } // namespace
 
@@ -166,9 +168,11 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Open folder…"), QKeySequence::Open, this, &MainWindow::openFolder);
     file->addAction(tr("&Download data set"), this, &MainWindow::downloadMissing);
     file->addSeparator();
-    file->addAction(tr("&Export statistics (JSON/CSV)…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportStatistics);
+    file->addAction(tr("&Export statistics (JSON/CSV)…"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportStatistics);
     file->addAction(tr("Export &NumPy maps…"), this, &MainWindow::exportNumpyMaps);
-    file->addAction(tr("&Save histogram plot (PNG/PDF/SVG)…"), QKeySequence::Save, this, &MainWindow::saveHistogramPlot);
+    file->addAction(tr("&Save histogram plot (PNG/PDF/SVG)…"), QKeySequence::Save, this,
+                    &MainWindow::saveHistogramPlot);
     file->addAction(tr("Save &per-pixel maps (PNG/PDF/SVG)…"), this, &MainWindow::savePixelMaps);
     file->addSeparator();
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
@@ -188,17 +192,17 @@ QString MainWindow::dataDir() const {
     return QString::fromStdString((m_request.dataDir.empty() ? defaultDataDir() : m_request.dataDir).string());
 }
 
-std::string MainWindow::currentSplit() const { return m_split->currentData().toString().toStdString(); }
+std::string MainWindow::currentSplit() const {
+    return m_split->currentData().toString().toStdString();
+}
 
 void MainWindow::restoreSettings(const DatasetRequest& defaults) {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     QString dataset = settings.value(QStringLiteral("data/dataset")).toString();
-    if (defaults.dataset != "auto")
-        dataset = QString::fromStdString(defaults.dataset);
-    if (dataset.isEmpty())
-        dataset = QString::fromStdString(resolveDatasetId(defaults));
+    if (defaults.dataset != "auto") dataset = QString::fromStdString(defaults.dataset);
+    if (dataset.isEmpty()) dataset = QString::fromStdString(resolveDatasetId(defaults));
     const QSignalBlocker blockDataset(m_dataset), blockSplit(m_split);
     if (m_dataset->findData(dataset) < 0 && QDir(dataset).exists())
         m_dataset->addItem(folderItemText(dataset), dataset);
@@ -207,7 +211,8 @@ void MainWindow::restoreSettings(const DatasetRequest& defaults) {
     const int split = m_split->findData(settings.value(QStringLiteral("data/split"), QStringLiteral("train")));
     m_split->setCurrentIndex(split >= 0 ? split : 0);
     m_browser->setThumbnailSize(settings.value(QStringLiteral("view/thumbnail"), 56).toInt());
-    if (auto m = parseMethod(settings.value(QStringLiteral("view/method"), QStringLiteral("zscore")).toString().toStdString()))
+    if (auto m = parseMethod(
+            settings.value(QStringLiteral("view/method"), QStringLiteral("zscore")).toString().toStdString()))
         m_normalization->setMethod(*m);
     if (settings.value(QStringLiteral("view/largeFonts"), false).toBool())
         findChild<QAction*>(QStringLiteral("largeFontsAction"))->setChecked(true);
@@ -221,7 +226,8 @@ void MainWindow::saveSettings() const {
     settings.setValue(QStringLiteral("data/split"), m_split->currentData());
     settings.setValue(QStringLiteral("view/thumbnail"), m_browser->thumbnailSize());
     settings.setValue(QStringLiteral("view/method"), QString::fromStdString(methodName(m_normalization->method())));
-    settings.setValue(QStringLiteral("view/largeFonts"), findChild<QAction*>(QStringLiteral("largeFontsAction"))->isChecked());
+    settings.setValue(QStringLiteral("view/largeFonts"),
+                      findChild<QAction*>(QStringLiteral("largeFontsAction"))->isChecked());
 }
 
 void MainWindow::selectDataset(const QString& id) {
@@ -265,14 +271,12 @@ void MainWindow::showResult(const LoadedDatasetPtr& result) {
 }
 
 void MainWindow::showSplit() {
-    if (!m_current)
-        return;
+    if (!m_current) return;
     const std::string split = currentSplit();
     m_browser->setSplit(m_current, split);
     m_normalization->setDataset(m_current, split);
     m_stats->setDataset(m_current, split);
-    if (m_browser->model()->rowCount() > 0)
-        m_normalization->setImage(m_browser->model()->imageIndexAt(0));
+    if (m_browser->model()->rowCount() > 0) m_normalization->setImage(m_browser->model()->imageIndexAt(0));
 }
 
 void MainWindow::showFailure(const QString& message) {
@@ -291,23 +295,19 @@ void MainWindow::showMessage(const QString& text, bool isError) {
 void MainWindow::setBusy(bool busy) {
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
-    if (busy)
-        m_progress->setValue(0);
+    if (busy) m_progress->setValue(0);
 }
 
 void MainWindow::openFolder() {
     const QString folder = m_choosePath(tr("Open a folder of IDX files or a torchvision data folder"), {}, true);
-    if (folder.isEmpty())
-        return;
-    if (m_dataset->findData(folder) < 0)
-        m_dataset->addItem(folderItemText(folder), folder);
+    if (folder.isEmpty()) return;
+    if (m_dataset->findData(folder) < 0) m_dataset->addItem(folderItemText(folder), folder);
     selectDataset(folder);
 }
 
 void MainWindow::downloadMissing() {
     QString id = m_missingDataset;
-    if (id.isEmpty())
-        id = m_dataset->currentData().toString();
+    if (id.isEmpty()) id = m_dataset->currentData().toString();
     const DatasetInfo* info = findCatalogDataset(id.toStdString());
     if (!info) {
         showMessage(tr("Only MNIST and FashionMNIST can be downloaded."), true);
@@ -319,15 +319,13 @@ void MainWindow::downloadMissing() {
 }
 
 void MainWindow::exportStatistics() {
-    if (!m_current)
-        return;
+    if (!m_current) return;
     const QString path = m_choosePath(tr("Export statistics"), tr("JSON (*.json);;CSV (*.csv)"), false);
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     try {
         const SplitStats& stats = m_current->statsOf(currentSplit());
-        const std::string text = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? statsToCsv(stats)
-                                                                                          : statsToJson(stats);
+        const std::string text =
+            path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? statsToCsv(stats) : statsToJson(stats);
         writeFileAtomically(path.toStdString(), text);
         statusBar()->showMessage(tr("Statistics written to %1").arg(path), kMessageMs);
     } catch (const std::exception& e) {
@@ -336,11 +334,9 @@ void MainWindow::exportStatistics() {
 }
 
 void MainWindow::exportNumpyMaps() {
-    if (!m_current)
-        return;
+    if (!m_current) return;
     const QString dir = m_choosePath(tr("Folder for the .npy files"), {}, true);
-    if (dir.isEmpty())
-        return;
+    if (dir.isEmpty()) return;
     try {
         writeStatsNpy(m_current->statsOf(currentSplit()), dir.toStdString());
         statusBar()->showMessage(tr("NumPy files written to %1").arg(dir), kMessageMs);
@@ -351,8 +347,7 @@ void MainWindow::exportNumpyMaps() {
 
 void MainWindow::saveHistogramPlot() {
     const QString path = m_choosePath(tr("Save plot"), tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"), false);
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     try {
         savePlot(m_normalization->histogram(), path);
         statusBar()->showMessage(tr("Plot saved to %1").arg(path), kMessageMs);
@@ -364,12 +359,12 @@ void MainWindow::saveHistogramPlot() {
 void MainWindow::savePixelMaps() {
     const QString path = m_choosePath(tr("Save per-pixel maps (the std map gets -std)"),
                                       tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"), false);
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     try {
         const QFileInfo info(path);
         savePlot(m_stats->meanMap(), path);
-        savePlot(m_stats->stdMap(), info.dir().filePath(info.completeBaseName() + QStringLiteral("-std.") + info.suffix()));
+        savePlot(m_stats->stdMap(),
+                 info.dir().filePath(info.completeBaseName() + QStringLiteral("-std.") + info.suffix()));
         statusBar()->showMessage(tr("Maps saved beside %1").arg(path), kMessageMs);
     } catch (const std::exception& e) {
         showMessage(tr("Saving the maps failed: %1").arg(QString::fromStdString(e.what())), true);
@@ -378,8 +373,7 @@ void MainWindow::savePixelMaps() {
 
 void MainWindow::setLargeFonts(bool large) {
     QFont font = m_baseFont;
-    if (large)
-        font.setPointSizeF(m_baseFont.pointSizeF() * kLargeFontFactor);
+    if (large) font.setPointSizeF(m_baseFont.pointSizeF() * kLargeFontFactor);
     QApplication::setFont(font);
 }
 

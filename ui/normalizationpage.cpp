@@ -29,7 +29,9 @@ const QColor kAfterColor(200, 60, 40);
 const QColor kOtherColor(40, 110, 200);
 constexpr int kDigits = 6;
 
-QString methodLabel(Method m) { return QString::fromStdString(methodName(m)); }
+QString methodLabel(Method m) {
+    return QString::fromStdString(methodName(m));
+}
 
 HistogramSeries seriesOf(const QString& name, const Histogram& h, const QColor& color) {
     return {name, h.edges, h.counts, color};
@@ -117,9 +119,13 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     connect(m_afterView, &PixelImageView::pixelHovered, this, &NormalizationPage::probe);
 }
 
-Method NormalizationPage::method() const { return static_cast<Method>(m_method->currentData().toInt()); }
+Method NormalizationPage::method() const {
+    return static_cast<Method>(m_method->currentData().toInt());
+}
 
-void NormalizationPage::setMethod(Method method) { m_method->setCurrentIndex(m_method->findData(static_cast<int>(method))); }
+void NormalizationPage::setMethod(Method method) {
+    m_method->setCurrentIndex(m_method->findData(static_cast<int>(method)));
+}
 
 void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& split) {
     m_dataset = std::move(dataset);
@@ -144,8 +150,7 @@ void NormalizationPage::setImage(int imageIndex) {
 }
 
 void NormalizationPage::refreshImages() {
-    if (!m_dataset || m_image < 0)
-        return;
+    if (!m_dataset || m_image < 0) return;
     const ImageSet& images = m_dataset->imagesOf(m_split);
     const SplitStats& train = m_dataset->stats[0];
     const std::uint8_t* bytes = images.image(static_cast<std::size_t>(m_image));
@@ -158,13 +163,12 @@ void NormalizationPage::refreshImages() {
     const QString label = QString::fromStdString(images.classNames[images.labels[m_image]]);
     m_beforeView->setImage(renderValues(before.data(), w, h, beforeRange),
                            tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe());
-    m_afterView->setImage(renderValues(m_after.data(), w, h, afterRange),
-                          tr("after: %1").arg(methodLabel(method())), afterRange.describe());
+    m_afterView->setImage(renderValues(m_after.data(), w, h, afterRange), tr("after: %1").arg(methodLabel(method())),
+                          afterRange.describe());
 }
 
 void NormalizationPage::refreshDatasetViews() {
-    if (!m_dataset)
-        return;
+    if (!m_dataset) return;
     const SplitStats& stats = m_dataset->statsOf(m_split);
     const Method after = method();
     const int cls = m_class->currentData().toInt();
@@ -207,8 +211,7 @@ void NormalizationPage::refreshDatasetViews() {
 }
 
 void NormalizationPage::probe(int x, int y) {
-    if (!m_dataset || m_image < 0)
-        return;
+    if (!m_dataset || m_image < 0) return;
     const ImageSet& images = m_dataset->imagesOf(m_split);
     const std::size_t i = static_cast<std::size_t>(y) * images.width + x;
     m_probe->setText(tr("pixel (%1, %2): byte %3 → %4 %5")

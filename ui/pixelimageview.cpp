@@ -23,8 +23,7 @@ void PixelImageView::setImage(const QImage& image, const QString& caption, const
 }
 
 int PixelImageView::zoom() const {
-    if (m_image.isNull())
-        return 1;
+    if (m_image.isNull()) return 1;
     const int textHeight = kTextLines * fontMetrics().height();
     return std::max(1, std::min(width() / m_image.width(), (height() - textHeight) / m_image.height()));
 }
@@ -38,8 +37,7 @@ QRect PixelImageView::imageRect() const {
 void PixelImageView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.fillRect(rect(), palette().window());
-    if (m_image.isNull())
-        return;
+    if (m_image.isNull()) return;
     const QRect target = imageRect();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // square pixels, no blur
     painter.drawImage(target, m_image);
@@ -51,8 +49,7 @@ void PixelImageView::paintEvent(QPaintEvent*) {
 void PixelImageView::mouseMoveEvent(QMouseEvent* event) {
     const QRect target = imageRect();
     const QPoint p = event->position().toPoint();
-    if (m_image.isNull() || !target.contains(p))
-        return;
+    if (m_image.isNull() || !target.contains(p)) return;
     Q_EMIT pixelHovered((p.x() - target.x()) / zoom(), (p.y() - target.y()) / zoom());
 }
 

@@ -34,6 +34,8 @@ void PixelMapPlot::setMap(const std::vector<double>& values, int width, int heig
     replot(QCustomPlot::rpQueuedReplot);
 }
 
-double PixelMapPlot::valueAt(int x, int y) const { return m_map->data()->cell(x, y); }
+double PixelMapPlot::valueAt(int x, int y) const {
+    return m_map->data()->cell(x, y);
+}
 
 } // namespace normlab

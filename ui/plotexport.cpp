@@ -44,7 +44,8 @@ void savePlot(QCustomPlot* plot, const QString& path) {
         throw Error(path.toStdString() + ": unknown plot format (use .png, .pdf or .svg)");
     }
     buffer.close();
-    writeFileAtomically(path.toStdString(), std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    writeFileAtomically(path.toStdString(),
+                        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }
 
 } // namespace normlab

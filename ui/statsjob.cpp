@@ -29,7 +29,9 @@ LoadedDatasetPtr loadAndCompute(const DatasetRequest& request, const Progress& o
 
 } // namespace
 
-StatsJob::StatsJob(QObject* parent) : QObject(parent) { qRegisterMetaType<LoadedDatasetPtr>(); }
+StatsJob::StatsJob(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<LoadedDatasetPtr>();
+}
 
 StatsJob::~StatsJob() {
     for (auto& w : m_workers)
@@ -38,8 +40,7 @@ StatsJob::~StatsJob() {
 }
 
 void StatsJob::cancel() {
-    if (!m_workers.empty())
-        m_workers.back().thread.request_stop();
+    if (!m_workers.empty()) m_workers.back().thread.request_stop();
 }
 
 void StatsJob::pruneFinishedWorkers() {
@@ -60,8 +61,7 @@ void StatsJob::start(const DatasetRequest& request) {
         QMetaObject::invokeMethod(
             this,
             [this, id, fn] {
-                if (id == m_jobId)
-                    fn();
+                if (id == m_jobId) fn();
             },
             Qt::QueuedConnection);
     };

@@ -14,8 +14,7 @@ namespace {
 
 QTableWidgetItem* cell(const QString& text, const QVariant& value = {}) {
     auto* item = new QTableWidgetItem(text);
-    if (value.isValid())
-        item->setData(Qt::UserRole, value);
+    if (value.isValid()) item->setData(Qt::UserRole, value);
     return item;
 }
 
@@ -27,7 +26,8 @@ StatsPage::StatsPage(QWidget* parent)
     m_summary->setObjectName(QStringLiteral("statsSummary"));
     m_summary->setWordWrap(true);
     m_classes->setObjectName(QStringLiteral("perClassTable"));
-    m_classes->setHorizontalHeaderLabels({tr("label"), tr("class"), tr("images"), tr("mean (x/255)"), tr("std (x/255)")});
+    m_classes->setHorizontalHeaderLabels(
+        {tr("label"), tr("class"), tr("images"), tr("mean (x/255)"), tr("std (x/255)")});
     m_classes->setSortingEnabled(true);
     m_mean->setObjectName(QStringLiteral("pixelMeanMap"));
     m_std->setObjectName(QStringLiteral("pixelStdMap"));

@@ -14,19 +14,20 @@ constexpr int kSampleImages = 8;
 
 TrainJob::~TrainJob() {
     m_thread.request_stop();
-    if (m_thread.joinable())
-        m_thread.join(); // a run honours the stop within one batch
+    if (m_thread.joinable()) m_thread.join(); // a run honours the stop within one batch
 }
 
-void TrainJob::stopRun(int run) { m_stopRun.store(run); }
+void TrainJob::stopRun(int run) {
+    m_stopRun.store(run);
+}
 
-void TrainJob::stopAll() { m_thread.request_stop(); }
+void TrainJob::stopAll() {
+    m_thread.request_stop();
+}
 
 void TrainJob::start(const std::vector<TrainConfig>& runs) {
-    if (m_running || runs.empty())
-        return;
-    if (m_thread.joinable())
-        m_thread.join(); // the previous comparison already ended
+    if (m_running || runs.empty()) return;
+    if (m_thread.joinable()) m_thread.join(); // the previous comparison already ended
     m_running = true;
     m_stopRun.store(-1);
     auto post = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
@@ -46,13 +47,12 @@ void TrainJob::start(const std::vector<TrainConfig>& runs) {
                     // trainRun reports the unavailable device as this run's failure
                 }
                 post([this, i, name = QString::fromStdString(methodName(runs[i].normalization)), device,
-                      samples = std::move(samples),
-                      w = data.train.width, h = data.train.height] { Q_EMIT runStarted(i, name, device, samples, w, h); });
+                      samples = std::move(samples), w = data.train.width,
+                      h = data.train.height] { Q_EMIT runStarted(i, name, device, samples, w, h); });
                 TrainCallbacks cb;
                 cb.stop = runStop.get_token();
                 cb.onBatch = [&](int run, int, int, int) {
-                    if (stopAll.stop_requested() || m_stopRun.load() == run)
-                        runStop.request_stop();
+                    if (stopAll.stop_requested() || m_stopRun.load() == run) runStop.request_stop();
                 };
                 cb.onStep = [&](const StepMetric& s) { post([this, s] { Q_EMIT stepReported(s); }); };
                 cb.onEpoch = [&](const EpochMetric& e) { post([this, e] { Q_EMIT epochFinished(e); }); };

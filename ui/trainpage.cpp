@@ -32,14 +32,22 @@ namespace {
 const QColor kRunColors[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44), QColor(214, 39, 40),
                              QColor(148, 103, 189)};
 constexpr int kSampleZoom = 3;
-const QStringList kResultColumns = {QStringLiteral("run"),           QStringLiteral("epoch"),
-                                    QStringLiteral("loss"),          QStringLiteral("accuracy"),
-                                    QStringLiteral("test loss"),     QStringLiteral("test accuracy"),
-                                    QStringLiteral("epoch duration"), QStringLiteral("run duration"),
-                                    QStringLiteral("lr"),            QStringLiteral("batch size"),
-                                    QStringLiteral("device"),        QStringLiteral("normalization")};
+const QStringList kResultColumns = {QStringLiteral("run"),
+                                    QStringLiteral("epoch"),
+                                    QStringLiteral("loss"),
+                                    QStringLiteral("accuracy"),
+                                    QStringLiteral("test loss"),
+                                    QStringLiteral("test accuracy"),
+                                    QStringLiteral("epoch duration"),
+                                    QStringLiteral("run duration"),
+                                    QStringLiteral("lr"),
+                                    QStringLiteral("batch size"),
+                                    QStringLiteral("device"),
+                                    QStringLiteral("normalization")};
 
-QColor runColor(int run) { return kRunColors[run % 5]; }
+QColor runColor(int run) {
+    return kRunColors[run % 5];
+}
 
 QTableWidgetItem* number(double value, int decimals) {
     auto* item = new QTableWidgetItem;
@@ -120,7 +128,8 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent), m_job(new TrainJob(this
     connect(m_job, &TrainJob::runFinished, this, [this](const RunResult& r) {
         m_finished[r.run] = r;
         const QString state = QString::fromStdString(runStatusName(r.status));
-        setRunState(r.run, r.message.empty() ? state : state + QStringLiteral(": ") + QString::fromStdString(r.message));
+        setRunState(r.run,
+                    r.message.empty() ? state : state + QStringLiteral(": ") + QString::fromStdString(r.message));
     });
     connect(m_job, &TrainJob::failed, this, [this](const QString& message) { m_message->setText(message); });
     connect(m_job, &TrainJob::allFinished, this, [this] {
@@ -166,8 +175,8 @@ void TrainPage::buildForm(QVBoxLayout* layout) {
     m_device->addItem(tr("auto"), QStringLiteral("auto"));
     for (const auto& d : availableDevices())
         m_device->addItem(QString::fromStdString(d), QString::fromStdString(d));
-    m_deviceNote = new QLabel(cudaAvailable() ? QString() : tr("CPU only: %1").arg(QString::fromStdString(torchDescription())),
-                              this);
+    m_deviceNote = new QLabel(
+        cudaAvailable() ? QString() : tr("CPU only: %1").arg(QString::fromStdString(torchDescription())), this);
     m_deviceNote->setWordWrap(true);
     form->addRow(tr("Data set"), m_dataset);
     form->addRow(tr("Images per split"), m_limit);
@@ -272,8 +281,7 @@ void TrainPage::setConfig(const TrainConfig& c) {
 std::vector<Method> TrainPage::methods() const {
     std::vector<Method> list;
     for (std::size_t i = 0; i < kAllMethods.size(); ++i)
-        if (m_methodChecks[i]->isChecked())
-            list.push_back(kAllMethods[i]);
+        if (m_methodChecks[i]->isChecked()) list.push_back(kAllMethods[i]);
     return list;
 }
 
@@ -288,8 +296,7 @@ void TrainPage::applyLessonPreset() {
 }
 
 void TrainPage::start() {
-    if (m_job->isRunning())
-        return;
+    if (m_job->isRunning()) return;
     const auto list = methods();
     if (list.empty()) {
         m_message->setText(tr("Choose at least one normalization."));
@@ -310,12 +317,13 @@ void TrainPage::start() {
     m_job->start(configs);
 }
 
-void TrainPage::stopAll() { m_job->stopAll(); }
+void TrainPage::stopAll() {
+    m_job->stopAll();
+}
 
 void TrainPage::stopSelectedRun() {
     const int row = m_runs->currentRow();
-    if (row >= 0)
-        m_job->stopRun(row);
+    if (row >= 0) m_job->stopRun(row);
 }
 
 void TrainPage::resetRuns(const std::vector<TrainConfig>& configs) {
@@ -339,16 +347,14 @@ void TrainPage::resetRuns(const std::vector<TrainConfig>& configs) {
 void TrainPage::addRun(int run, const QString& name, const QColor& color) {
     m_loss->addRun(run, name, color);
     m_accuracy->addRun(run, name, color);
-    if (m_runs->rowCount() <= run)
-        m_runs->setRowCount(run + 1);
+    if (m_runs->rowCount() <= run) m_runs->setRowCount(run + 1);
     auto* item = new QTableWidgetItem(name);
     item->setForeground(color);
     m_runs->setItem(run, 0, item);
 }
 
 void TrainPage::setRunState(int run, const QString& state) {
-    if (run < m_runs->rowCount())
-        m_runs->setItem(run, 2, new QTableWidgetItem(state));
+    if (run < m_runs->rowCount()) m_runs->setItem(run, 2, new QTableWidgetItem(state));
 }
 
 QString TrainPage::runState(int run) const {
@@ -378,9 +384,9 @@ void TrainPage::addResultRow(const RunResult& run, const EpochMetric& e) {
     m_results->setSortingEnabled(sorting);
 }
 
-void TrainPage::showSamples(int run, const QString& name, const std::vector<std::vector<float>>& samples, int w, int h) {
-    if (samples.empty())
-        return;
+void TrainPage::showSamples(int run, const QString& name, const std::vector<std::vector<float>>& samples, int w,
+                            int h) {
+    if (samples.empty()) return;
     double lo = 0, hi = 0;
     for (const auto& s : samples)
         for (int i = 0; i < w * h; ++i)
@@ -420,13 +426,12 @@ std::vector<RunResult> TrainPage::results() const {
 
 void TrainPage::exportResults() {
     const QString path = m_choosePath(tr("Export results"), tr("CSV (*.csv);;JSON (*.json)"), true);
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     try {
         const auto list = results();
         writeFileAtomically(path.toStdString(), path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
-                                                     ? resultsToJson(list)
-                                                     : resultsToCsv(list));
+                                                    ? resultsToJson(list)
+                                                    : resultsToCsv(list));
         m_message->setText(tr("Results written to %1").arg(path));
     } catch (const std::exception& e) {
         m_message->setText(tr("Export failed: %1").arg(QString::fromStdString(e.what())));
@@ -436,12 +441,12 @@ void TrainPage::exportResults() {
 void TrainPage::savePlots() {
     const QString path = m_choosePath(tr("Save plots (loss; accuracy gets -accuracy)"),
                                       tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"), true);
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     try {
         const QFileInfo info(path);
         savePlot(m_loss, path);
-        savePlot(m_accuracy, info.dir().filePath(info.completeBaseName() + QStringLiteral("-accuracy.") + info.suffix()));
+        savePlot(m_accuracy,
+                 info.dir().filePath(info.completeBaseName() + QStringLiteral("-accuracy.") + info.suffix()));
         m_message->setText(tr("Plots saved beside %1").arg(path));
     } catch (const std::exception& e) {
         m_message->setText(tr("Saving the plots failed: %1").arg(QString::fromStdString(e.what())));
@@ -449,11 +454,9 @@ void TrainPage::savePlots() {
 }
 
 void TrainPage::openResults() {
-    if (m_job->isRunning())
-        return;
+    if (m_job->isRunning()) return;
     const QString path = m_choosePath(tr("Open results"), tr("NormLab results (*.json)"), false);
-    if (path.isEmpty())
-        return;
+    if (path.isEmpty()) return;
     try {
         const auto bytes = readFileBytes(path.toStdString());
         showResults(resultsFromJson(std::string(bytes.begin(), bytes.end()), path.toStdString()));
@@ -471,7 +474,8 @@ void TrainPage::showResults(const std::vector<RunResult>& runs) {
     for (const auto& r : runs) {
         m_finished[r.run] = r;
         m_runs->setItem(r.run, 1, new QTableWidgetItem(QString::fromStdString(r.device)));
-        setRunState(r.run, QString::fromStdString(runStatusName(r.status) + (r.message.empty() ? "" : ": " + r.message)));
+        setRunState(r.run,
+                    QString::fromStdString(runStatusName(r.status) + (r.message.empty() ? "" : ": " + r.message)));
         for (const auto& s : r.steps)
             m_loss->addTrainPoint(r.run, s.epochs, s.loss);
         for (const auto& e : r.epochs) {

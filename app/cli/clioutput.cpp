@@ -14,14 +14,17 @@ void emit(const std::string& text, const std::string& path) {
     if (path.empty() || path == "-") {
         std::cout << text;
         std::cout.flush();
-        if (!std::cout)
-            throw Error("cannot write to standard output");
+        if (!std::cout) throw Error("cannot write to standard output");
         return;
     }
     writeFileAtomically(path, text);
 }
 
-bool stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
-bool stderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stdoutIsTerminal() {
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+bool stderrIsTerminal() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
 
 } // namespace normlab::cli

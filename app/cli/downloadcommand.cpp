@@ -20,7 +20,9 @@ constexpr int kBarWidth = 30;
 constexpr double kPlainLineStep = 0.25; // non-terminal output: a line per quarter of each file
 
 std::atomic<bool> g_interrupted{false};
-extern "C" void onDownloadInterrupt(int) { g_interrupted.store(true); }
+extern "C" void onDownloadInterrupt(int) {
+    g_interrupted.store(true);
+}
 
 struct DownloadCliOptions {
     std::string dataset;
@@ -36,37 +38,31 @@ struct DownloadCliOptions {
 // serve other files, and for tests that serve generated ones.
 void applyMd5File(DatasetInfo& info, const std::string& path) {
     std::ifstream in(path);
-    if (!in)
-        throw Error(path + ": cannot open checksum file");
+    if (!in) throw Error(path + ": cannot open checksum file");
     std::string line;
     int lineNo = 0;
     while (std::getline(in, line)) {
         ++lineNo;
         std::istringstream fields(line);
         std::string md5, name;
-        if (!(fields >> md5 >> name))
-            continue;
-        if (!name.empty() && name[0] == '*')
-            name.erase(0, 1);
+        if (!(fields >> md5 >> name)) continue;
+        if (!name.empty() && name[0] == '*') name.erase(0, 1);
         bool matched = false;
         for (auto& f : info.files)
-            if (f.name == name)
-                f.md5 = md5, matched = true;
+            if (f.name == name) f.md5 = md5, matched = true;
         if (!matched || md5.size() != 32)
-            throw Error(path + ": line " + std::to_string(lineNo) + ": not a checksum of one of " + info.id + "'s files");
+            throw Error(path + ": line " + std::to_string(lineNo) + ": not a checksum of one of " + info.id +
+                        "'s files");
     }
 }
 
 void runDownload(const DownloadCliOptions& o) {
     const DatasetInfo* known = findCatalogDataset(o.dataset);
-    if (!known)
-        throw Error("unknown data set '" + o.dataset + "' (expected mnist or fashion-mnist)");
+    if (!known) throw Error("unknown data set '" + o.dataset + "' (expected mnist or fashion-mnist)");
     DatasetInfo info = *known;
-    if (!o.md5File.empty())
-        applyMd5File(info, o.md5File);
+    if (!o.md5File.empty()) applyMd5File(info, o.md5File);
     if (o.onlyGivenMirrors) {
-        if (o.mirrors.empty())
-            throw Error("--no-default-mirrors needs at least one --mirror");
+        if (o.mirrors.empty()) throw Error("--no-default-mirrors needs at least one --mirror");
         info.mirrors.clear();
     }
     const std::filesystem::path dataDir = o.dataDir.empty() ? defaultDataDir() : std::filesystem::path(o.dataDir);
@@ -101,10 +97,8 @@ void runDownload(const DownloadCliOptions& o) {
                         p.fileBytes / 1e6, p.fileTotal / 1e6);
             std::fflush(stdout);
         } else if (p.file != lastFile || within >= lastPlain + kPlainLineStep || within == 1.0) {
-            if (p.file != lastFile)
-                lastPlain = -1;
-            if (within <= lastPlain)
-                return;
+            if (p.file != lastFile) lastPlain = -1;
+            if (within <= lastPlain) return;
             lastFile = p.file;
             lastPlain = within;
             std::printf("%s: %.0f%% (%llu of %llu bytes)\n", p.file.c_str(), within * 100,
@@ -120,13 +114,11 @@ void runDownload(const DownloadCliOptions& o) {
         report = downloadDataset(info, dataDir, options);
     } catch (...) {
         std::signal(SIGINT, SIG_DFL);
-        if (terminal)
-            std::printf("\n");
+        if (terminal) std::printf("\n");
         throw;
     }
     std::signal(SIGINT, SIG_DFL);
-    if (terminal)
-        std::printf("\n");
+    if (terminal) std::printf("\n");
     for (const auto& f : report.files)
         std::printf("%s: %s\n", f.name.c_str(),
                     f.alreadyPresent ? "already present, checksum ok" : ("from " + f.url + ", MD5 ok").c_str());
@@ -139,7 +131,8 @@ void addDownloadCommand(CLI::App& app) {
     auto o = std::make_shared<DownloadCliOptions>();
     CLI::App* cmd = app.add_subcommand("download", "Download MNIST or FashionMNIST (checked by MD5) into the data dir");
     cmd->add_option("--dataset", o->dataset, "mnist or fashion-mnist")->required();
-    cmd->add_option("--data-dir", o->dataDir, "data directory (default: $NORMLAB_DATA_DIR, else $XDG_DATA_HOME/normlab)");
+    cmd->add_option("--data-dir", o->dataDir,
+                    "data directory (default: $NORMLAB_DATA_DIR, else $XDG_DATA_HOME/normlab)");
     cmd->add_option("--mirror", o->mirrors, "extra base URL tried before the official mirrors (repeatable)");
     cmd->add_option("--md5-file", o->md5File, "expected checksums in md5sum format, replacing the catalog's");
     cmd->add_flag("--no-default-mirrors", o->onlyGivenMirrors,

@@ -22,23 +22,21 @@ void writeSplit(const ImageSet& set, const std::filesystem::path& dir, const std
     const std::string ext = gzipped ? ".gz" : "";
     IdxArray images;
     images.dims = {static_cast<std::uint32_t>(set.count)};
-    if (set.channels != 1)
-        images.dims.push_back(static_cast<std::uint32_t>(set.channels));
+    if (set.channels != 1) images.dims.push_back(static_cast<std::uint32_t>(set.channels));
     images.dims.push_back(static_cast<std::uint32_t>(set.height));
     images.dims.push_back(static_cast<std::uint32_t>(set.width));
     images.data = set.pixels;
     writeIdx(dir / (prefix + "-images-idx3-ubyte" + ext), images);
-    writeIdx(dir / (prefix + "-labels-idx1-ubyte" + ext), IdxArray{{static_cast<std::uint32_t>(set.count)}, set.labels});
+    writeIdx(dir / (prefix + "-labels-idx1-ubyte" + ext),
+             IdxArray{{static_cast<std::uint32_t>(set.count)}, set.labels});
 }
 
 void runExport(const ExportOptions& o) {
     std::filesystem::path dir = o.out;
-    if (o.torchvisionLayout)
-        dir = dir / "MNIST" / "raw"; // torchvision.datasets.MNIST(root=OUT) reads this folder
+    if (o.torchvisionLayout) dir = dir / "MNIST" / "raw"; // torchvision.datasets.MNIST(root=OUT) reads this folder
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec)
-        throw Error(dir.string() + ": cannot create directory: " + ec.message());
+    if (ec) throw Error(dir.string() + ": cannot create directory: " + ec.message());
     const auto request = o.data.request();
     writeSplit(openSplit(request, "train"), dir, "train", o.gzipped);
     writeSplit(openSplit(request, "test"), dir, "t10k", o.gzipped);

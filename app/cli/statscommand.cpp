@@ -32,8 +32,7 @@ void runStats(const StatsOptions& o) {
         trainParams = normalizationParamsFrom(countBytes(train), o.minmaxRange[0], o.minmaxRange[1]);
     }
     const SplitStats stats = computeStats(set, trainParams, {}, o.minmaxRange[0], o.minmaxRange[1]);
-    if (!o.npyDir.empty())
-        writeStatsNpy(stats, o.npyDir);
+    if (!o.npyDir.empty()) writeStatsNpy(stats, o.npyDir);
     emit(o.format == "csv" ? statsToCsv(stats) : statsToJson(stats), o.out);
 }
 

@@ -19,7 +19,9 @@ namespace {
 // Set by SIGINT; the batch callback turns it into a stop request, so Ctrl+C ends the runs
 // within one batch and the results so far are still written.
 std::atomic<bool> g_interrupted{false};
-extern "C" void onInterrupt(int) { g_interrupted.store(true); }
+extern "C" void onInterrupt(int) {
+    g_interrupted.store(true);
+}
 
 struct TrainOptions {
     TrainConfig config;
@@ -40,35 +42,25 @@ std::vector<Method> parseMethods(const std::string& list) {
     std::string name;
     while (std::getline(in, name, ',')) {
         const auto m = parseMethod(name);
-        if (!m)
-            throw Error("unknown normalization '" + name + "' (expected " + methodNameList() + ")");
+        if (!m) throw Error("unknown normalization '" + name + "' (expected " + methodNameList() + ")");
         methods.push_back(*m);
     }
-    if (methods.empty())
-        throw Error("--compare needs at least one normalization");
+    if (methods.empty()) throw Error("--compare needs at least one normalization");
     return methods;
 }
 
 // The lesson's experiment; explicitly given options still win.
 void applyPreset(TrainOptions& o) {
-    if (o.preset.empty())
-        return;
-    if (o.preset != "lesson")
-        throw Error("unknown preset '" + o.preset + "' (expected lesson)");
+    if (o.preset.empty()) return;
+    if (o.preset != "lesson") throw Error("unknown preset '" + o.preset + "' (expected lesson)");
     const TrainConfig lesson = lessonPreset();
     TrainConfig& c = o.config;
-    if (!o.given("--dataset"))
-        c.dataset = lesson.dataset;
-    if (!o.given("--model"))
-        c.model = lesson.model;
-    if (!o.given("--optimizer"))
-        c.optimizer = lesson.optimizer;
-    if (!o.given("--lr"))
-        c.lr = lesson.lr;
-    if (!o.given("--batch-size"))
-        c.batchSize = lesson.batchSize;
-    if (!o.given("--epochs"))
-        c.epochs = lesson.epochs;
+    if (!o.given("--dataset")) c.dataset = lesson.dataset;
+    if (!o.given("--model")) c.model = lesson.model;
+    if (!o.given("--optimizer")) c.optimizer = lesson.optimizer;
+    if (!o.given("--lr")) c.lr = lesson.lr;
+    if (!o.given("--batch-size")) c.batchSize = lesson.batchSize;
+    if (!o.given("--epochs")) c.epochs = lesson.epochs;
     if (!o.given("--compare") && !o.given("--normalize"))
         for (auto m : lessonMethods())
             o.compare += (o.compare.empty() ? "" : ",") + methodName(m);
@@ -77,12 +69,10 @@ void applyPreset(TrainOptions& o) {
 int runTrain(TrainOptions& o) {
     configureTorchThreads(o.threads); // before any tensor work
     applyPreset(o);
-    if (!o.normalize.empty() && !o.compare.empty())
-        throw Error("use either --normalize or --compare, not both");
-    const std::vector<Method> methods = o.compare.empty() ? parseMethods(o.normalize.empty() ? "zscore" : o.normalize)
-                                                          : parseMethods(o.compare);
-    if (const auto errors = validateConfig(o.config); !errors.empty())
-        throw Error(errors.front());
+    if (!o.normalize.empty() && !o.compare.empty()) throw Error("use either --normalize or --compare, not both");
+    const std::vector<Method> methods =
+        o.compare.empty() ? parseMethods(o.normalize.empty() ? "zscore" : o.normalize) : parseMethods(o.compare);
+    if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
     resolveDevice(o.config.device); // a clear error before loading any data
 
     const TrainingData data = loadTrainingData(o.config);
@@ -100,8 +90,7 @@ int runTrain(TrainOptions& o) {
     cb.stop = stop.get_token();
     int announced = -1;
     cb.onBatch = [&](int run, int epoch, int batch, int batches) {
-        if (g_interrupted.load())
-            stop.request_stop();
+        if (g_interrupted.load()) stop.request_stop();
         printer.batch(run, epoch, batch, batches);
     };
     cb.onEpoch = [&](const EpochMetric& m) {
@@ -116,25 +105,21 @@ int runTrain(TrainOptions& o) {
     };
     cb.onRunFinished = [&](const RunResult& r) {
         printer.runFinished(r);
-        if (o.jsonl)
-            std::cout << runJsonLine(r) << std::flush;
+        if (o.jsonl) std::cout << runJsonLine(r) << std::flush;
     };
     std::vector<RunResult> results;
     for (std::size_t i = 0; i < configs.size(); ++i) {
-        if (stop.stop_requested())
-            break;
+        if (stop.stop_requested()) break;
         if (announced != static_cast<int>(i))
-            printer.runStarted(static_cast<int>(i), names[i], resolveDevice(configs[i].device)), announced = static_cast<int>(i);
+            printer.runStarted(static_cast<int>(i), names[i], resolveDevice(configs[i].device)),
+                announced = static_cast<int>(i);
         results.push_back(trainRun(configs[i], data, static_cast<int>(i), cb));
     }
     std::signal(SIGINT, SIG_DFL);
-    if (!o.out.empty())
-        emit(resultsToJson(results), o.out);
-    if (!o.csv.empty())
-        emit(resultsToCsv(results), o.csv);
+    if (!o.out.empty()) emit(resultsToJson(results), o.out);
+    if (!o.csv.empty()) emit(resultsToCsv(results), o.csv);
     for (const auto& r : results)
-        if (r.status == RunStatus::Failed)
-            throw Error("run " + r.name + " failed: " + r.message);
+        if (r.status == RunStatus::Failed) throw Error("run " + r.name + " failed: " + r.message);
     return stop.stop_requested() ? 130 : 0;
 }
 
@@ -168,8 +153,7 @@ void addTrainCommand(CLI::App& app) {
     cmd->add_flag("--jsonl", o->jsonl, "print one JSON object per epoch and per finished run on stdout");
     cmd->callback([o] {
         const int code = runTrain(*o);
-        if (code != 0)
-            throw CLI::RuntimeError(code);
+        if (code != 0) throw CLI::RuntimeError(code);
     });
 }
 

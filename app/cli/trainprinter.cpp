@@ -8,8 +8,7 @@ constexpr int kBarWidth = 30;
 } // namespace
 
 void TrainPrinter::clearBar() {
-    if (m_barShown)
-        std::fprintf(m_out, "\r\033[K");
+    if (m_barShown) std::fprintf(m_out, "\r\033[K");
     m_barShown = false;
 }
 
@@ -20,8 +19,7 @@ void TrainPrinter::runStarted(int run, const std::string& name, const std::strin
 }
 
 void TrainPrinter::batch(int, int epoch, int batch, int batches) {
-    if (!m_terminal)
-        return;
+    if (!m_terminal) return;
     const int filled = batch * kBarWidth / batches;
     std::fprintf(m_out, "\r  [%s] epoch %d/%d [%s%s] %d/%d", m_name.c_str(), epoch, m_epochs,
                  std::string(filled, '#').c_str(), std::string(kBarWidth - filled, '.').c_str(), batch, batches);
@@ -31,9 +29,8 @@ void TrainPrinter::batch(int, int epoch, int batch, int batches) {
 
 void TrainPrinter::epoch(const std::string& name, const EpochMetric& m) {
     clearBar();
-    std::fprintf(m_out, "  [%s] epoch %2d/%d  loss %.4f  acc %.4f | test loss %.4f  acc %.4f | %.2f s\n",
-                 name.c_str(), m.epoch, m_epochs, m.trainLoss, m.trainAccuracy, m.testLoss, m.testAccuracy,
-                 m.epochSeconds);
+    std::fprintf(m_out, "  [%s] epoch %2d/%d  loss %.4f  acc %.4f | test loss %.4f  acc %.4f | %.2f s\n", name.c_str(),
+                 m.epoch, m_epochs, m.trainLoss, m.trainAccuracy, m.testLoss, m.testAccuracy, m.epochSeconds);
     std::fflush(m_out);
 }
 

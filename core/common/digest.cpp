@@ -17,9 +17,13 @@ Digest::Digest(Algorithm algorithm) : m_state(std::make_unique<State>()) {
         throw Error("cannot initialise a message digest (OpenSSL)");
 }
 
-Digest::~Digest() { EVP_MD_CTX_free(m_state->ctx); }
+Digest::~Digest() {
+    EVP_MD_CTX_free(m_state->ctx);
+}
 
-void Digest::update(const void* data, std::size_t size) { EVP_DigestUpdate(m_state->ctx, data, size); }
+void Digest::update(const void* data, std::size_t size) {
+    EVP_DigestUpdate(m_state->ctx, data, size);
+}
 
 std::string Digest::hexFinal() {
     unsigned char out[EVP_MAX_MD_SIZE];

@@ -14,10 +14,8 @@ unsigned workerCount() {
 
 void parallelRanges(std::size_t count, unsigned workers,
                     const std::function<void(unsigned, std::size_t, std::size_t)>& body) {
-    if (workers == 0)
-        workers = 1;
-    if (count < workers)
-        workers = count == 0 ? 1 : static_cast<unsigned>(count);
+    if (workers == 0) workers = 1;
+    if (count < workers) workers = count == 0 ? 1 : static_cast<unsigned>(count);
     std::exception_ptr firstError;
     std::mutex errorMutex;
     auto guarded = [&](unsigned w) {
@@ -27,8 +25,7 @@ void parallelRanges(std::size_t count, unsigned workers,
             body(w, begin, end);
         } catch (...) {
             std::lock_guard lock(errorMutex);
-            if (!firstError)
-                firstError = std::current_exception();
+            if (!firstError) firstError = std::current_exception();
         }
     };
     std::vector<std::jthread> threads;
@@ -37,8 +34,7 @@ void parallelRanges(std::size_t count, unsigned workers,
         threads.emplace_back(guarded, w);
     guarded(0);
     threads.clear(); // joins
-    if (firstError)
-        std::rethrow_exception(firstError);
+    if (firstError) std::rethrow_exception(firstError);
 }
 
 } // namespace normlab

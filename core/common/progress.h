@@ -14,13 +14,11 @@ struct Progress {
     std::stop_token stop;
 
     void update(double fraction) const {
-        if (report)
-            report(fraction);
+        if (report) report(fraction);
     }
     bool stopRequested() const { return stop.stop_requested(); }
     void throwIfStopped() const {
-        if (stop.stop_requested())
-            throw Cancelled();
+        if (stop.stop_requested()) throw Cancelled();
     }
 };
 

@@ -25,8 +25,7 @@ const std::vector<DatasetInfo>& datasetCatalog() {
         {"fashion-mnist",
          "FashionMNIST",
          "FashionMNIST",
-         {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-          "Ankle boot"},
+         {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"},
          {"http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"},
          {{{"train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d"},
            {"train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe"},
@@ -38,8 +37,7 @@ const std::vector<DatasetInfo>& datasetCatalog() {
 
 const DatasetInfo* findCatalogDataset(const std::string& id) {
     for (const auto& info : datasetCatalog())
-        if (info.id == id)
-            return &info;
+        if (info.id == id) return &info;
     return nullptr;
 }
 

@@ -17,8 +17,7 @@ std::optional<std::filesystem::path> findOne(const std::filesystem::path& folder
         for (const auto& sep : separators) {
             const auto candidate = folder / (prefix + sep + kind + "-ubyte" + suffix);
             std::error_code ec;
-            if (std::filesystem::is_regular_file(candidate, ec))
-                return candidate;
+            if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
         }
     return std::nullopt;
 }
@@ -31,12 +30,9 @@ std::filesystem::path envPath(const char* name) {
 } // namespace
 
 std::filesystem::path defaultDataDir() {
-    if (auto dir = envPath("NORMLAB_DATA_DIR"); !dir.empty())
-        return dir;
-    if (auto xdg = envPath("XDG_DATA_HOME"); !xdg.empty())
-        return xdg / "normlab";
-    if (auto home = envPath("HOME"); !home.empty())
-        return home / ".local" / "share" / "normlab";
+    if (auto dir = envPath("NORMLAB_DATA_DIR"); !dir.empty()) return dir;
+    if (auto xdg = envPath("XDG_DATA_HOME"); !xdg.empty()) return xdg / "normlab";
+    if (auto home = envPath("HOME"); !home.empty()) return home / ".local" / "share" / "normlab";
     return std::filesystem::path(".normlab-data");
 }
 
@@ -49,24 +45,20 @@ std::optional<DatasetFiles> findIdxFilesIn(const std::filesystem::path& folder) 
     auto trainLabels = findOne(folder, "train-labels", "idx1");
     auto testImages = findOne(folder, "t10k-images", "idx3");
     auto testLabels = findOne(folder, "t10k-labels", "idx1");
-    if (!trainImages || !trainLabels || !testImages || !testLabels)
-        return std::nullopt;
+    if (!trainImages || !trainLabels || !testImages || !testLabels) return std::nullopt;
     return DatasetFiles{folder, *trainImages, *trainLabels, *testImages, *testLabels};
 }
 
 std::optional<DatasetFiles> locateCatalogDataset(const DatasetInfo& info, const std::filesystem::path& dataDir) {
-    if (auto own = findIdxFilesIn(ownDatasetFolder(dataDir, info)))
-        return own;
+    if (auto own = findIdxFilesIn(ownDatasetFolder(dataDir, info))) return own;
     return findIdxFilesIn(dataDir / info.torchvisionFolder / "raw");
 }
 
 std::optional<DatasetFiles> locateFolderDataset(const std::filesystem::path& folder, std::string* catalogId) {
-    if (auto direct = findIdxFilesIn(folder))
-        return direct;
+    if (auto direct = findIdxFilesIn(folder)) return direct;
     for (const auto& info : datasetCatalog())
         if (auto found = locateCatalogDataset(info, folder)) {
-            if (catalogId)
-                *catalogId = info.id;
+            if (catalogId) *catalogId = info.id;
             return found;
         }
     return std::nullopt;

@@ -21,8 +21,7 @@ ImageSet loadFiles(const DatasetFiles& files, const std::string& split, const st
 }
 
 void applyLimit(ImageSet& set, std::size_t limit) {
-    if (limit == 0 || limit >= set.count)
-        return;
+    if (limit == 0 || limit >= set.count) return;
     set.count = limit;
     set.pixels.resize(limit * set.pixelsPerImage());
     set.labels.resize(limit);
@@ -30,18 +29,18 @@ void applyLimit(ImageSet& set, std::size_t limit) {
 
 } // namespace
 
-bool isValidSplit(const std::string& split) { return split == "train" || split == "test"; }
+bool isValidSplit(const std::string& split) {
+    return split == "train" || split == "test";
+}
 
 std::string resolveDatasetId(const DatasetRequest& request) {
-    if (request.dataset != "auto")
-        return request.dataset;
+    if (request.dataset != "auto") return request.dataset;
     const auto* mnist = findCatalogDataset("mnist");
     return locateCatalogDataset(*mnist, dataDirOf(request)) ? "mnist" : "synthetic";
 }
 
 ImageSet openSplit(const DatasetRequest& request, const std::string& split, const Progress& progress) {
-    if (!isValidSplit(split))
-        throw Error("unknown split '" + split + "' (expected train or test)");
+    if (!isValidSplit(split)) throw Error("unknown split '" + split + "' (expected train or test)");
     const std::string id = resolveDatasetId(request);
     ImageSet set;
     if (id == "synthetic") {

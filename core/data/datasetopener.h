@@ -11,7 +11,7 @@ namespace normlab {
 
 // What a front end asks for: a catalog id, "synthetic", "auto" or a folder path.
 struct DatasetRequest {
-    std::string dataset = "auto"; // "auto": MNIST when it is on disk, else the synthetic digits
+    std::string dataset = "auto";  // "auto": MNIST when it is on disk, else the synthetic digits
     std::filesystem::path dataDir; // empty: defaultDataDir()
     std::uint64_t syntheticSeed = 1;
     std::size_t limit = 0; // keep only the first N images of a split (0: all)

@@ -29,11 +29,9 @@ std::vector<std::uint8_t> readFileBytes(const std::filesystem::path& path) {
 
 std::vector<std::uint8_t> readFilePrefix(const std::filesystem::path& path, std::size_t maxBytes) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw Error(path.string() + ": is a directory, not a file");
+    if (std::filesystem::is_directory(path, ec)) throw Error(path.string() + ": is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(describeErrno(path, "cannot open"));
+    if (!in) throw Error(describeErrno(path, "cannot open"));
     in.seekg(0, std::ios::end);
     const auto size = static_cast<std::uint64_t>(in.tellg());
     in.seekg(0, std::ios::beg);
@@ -56,19 +54,17 @@ std::vector<std::uint8_t> gunzip(const std::vector<std::uint8_t>& compressed,
         throw Error(name + ": corrupt gzip file (only " + std::to_string(compressed.size()) + " bytes)");
     const std::size_t n = compressed.size();
     const std::uint64_t declared = std::uint64_t{compressed[n - 4]} | std::uint64_t{compressed[n - 3]} << 8 |
-                                   std::uint64_t{compressed[n - 2]} << 16 |
-                                   std::uint64_t{compressed[n - 1]} << 24;
+                                   std::uint64_t{compressed[n - 2]} << 16 | std::uint64_t{compressed[n - 1]} << 24;
     if (declared > n * kMaxDeflateRatio || declared > kMaxDecompressedBytes)
-        throw Error(name + ": corrupt gzip file (trailer claims " + std::to_string(declared) +
-                    " bytes from " + std::to_string(n) + " compressed)");
+        throw Error(name + ": corrupt gzip file (trailer claims " + std::to_string(declared) + " bytes from " +
+                    std::to_string(n) + " compressed)");
     std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> dec(
         libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
-    if (!dec)
-        throw Error(name + ": out of memory for the gzip decompressor");
+    if (!dec) throw Error(name + ": out of memory for the gzip decompressor");
     std::vector<std::uint8_t> out(static_cast<std::size_t>(declared));
     std::size_t inUsed = 0, outUsed = 0;
-    const auto rc = libdeflate_gzip_decompress_ex(dec.get(), compressed.data(), n, out.data(), out.size(),
-                                                  &inUsed, &outUsed);
+    const auto rc =
+        libdeflate_gzip_decompress_ex(dec.get(), compressed.data(), n, out.data(), out.size(), &inUsed, &outUsed);
     if (rc != LIBDEFLATE_SUCCESS)
         throw Error(name + ": corrupt gzip file (" +
                     (rc == LIBDEFLATE_BAD_DATA ? std::string("bad compressed data or checksum")
@@ -84,12 +80,10 @@ std::vector<std::uint8_t> gunzip(const std::vector<std::uint8_t>& compressed,
 std::vector<std::uint8_t> gzip(const std::vector<std::uint8_t>& plain, int level) {
     std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> comp(
         libdeflate_alloc_compressor(level), &libdeflate_free_compressor);
-    if (!comp)
-        throw Error("out of memory for the gzip compressor");
+    if (!comp) throw Error("out of memory for the gzip compressor");
     std::vector<std::uint8_t> out(libdeflate_gzip_compress_bound(comp.get(), plain.size()));
     const std::size_t used = libdeflate_gzip_compress(comp.get(), plain.data(), plain.size(), out.data(), out.size());
-    if (used == 0)
-        throw Error("gzip compression failed");
+    if (used == 0) throw Error("gzip compression failed");
     out.resize(used);
     return out;
 }

@@ -31,15 +31,16 @@ struct IdxHeader {
 
 // Validates the header bytes and the declared data size against the size the file really has.
 IdxHeader parseHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t totalSize, const std::string& name) {
-    if (totalSize == 0)
-        throw Error(name + ": empty file");
+    if (totalSize == 0) throw Error(name + ": empty file");
     if (bytes.size() < 4)
-        throw Error(name + ": truncated header (" + std::to_string(totalSize) + " bytes, an IDX header needs at least 4)");
+        throw Error(name + ": truncated header (" + std::to_string(totalSize) +
+                    " bytes, an IDX header needs at least 4)");
     if (bytes[0] != 0 || bytes[1] != 0)
         throw Error(name + ": not an IDX file (bad magic " + hexByte(bytes[0]) + " " + hexByte(bytes[1]) +
                     ", expected 0x00 0x00)");
     if (bytes[2] != kUnsignedByteType)
-        throw Error(name + ": unsupported IDX type code " + hexByte(bytes[2]) + " (NormLab reads unsigned bytes, 0x08)");
+        throw Error(name + ": unsupported IDX type code " + hexByte(bytes[2]) +
+                    " (NormLab reads unsigned bytes, 0x08)");
     const std::uint8_t ndims = bytes[3];
     if (ndims == 0 || ndims > kMaxDims)
         throw Error(name + ": unsupported IDX dimension count " + std::to_string(ndims) + " (expected 1 to 4)");
@@ -61,10 +62,10 @@ IdxHeader parseHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t tota
         std::ostringstream dims;
         for (std::size_t d = 0; d < header.dims.size(); ++d)
             dims << (d ? "x" : "") << header.dims[d];
-        throw Error(name + ": truncated data (header declares " + dims.str() + " = " +
-                    (product > totalSize ? std::string("more bytes than the file has")
-                                         : std::to_string(product) + " bytes") +
-                    ", file has " + std::to_string(available) + " data bytes)");
+        throw Error(
+            name + ": truncated data (header declares " + dims.str() + " = " +
+            (product > totalSize ? std::string("more bytes than the file has") : std::to_string(product) + " bytes") +
+            ", file has " + std::to_string(available) + " data bytes)");
     }
     if (product < available)
         throw Error(name + ": " + std::to_string(available - product) +
@@ -99,21 +100,17 @@ IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests) {
     if (!gzipped) {
         std::error_code ec;
         const std::uint64_t size = std::filesystem::file_size(path, ec);
-        if (ec)
-            throw Error(name + ": cannot read size: " + ec.message());
+        if (ec) throw Error(name + ": cannot read size: " + ec.message());
         parseHeader(prefix, size, name);
     }
     auto bytes = readFileBytes(path);
-    if (digests)
-        *digests = {sha256Hex(bytes), md5Hex(bytes)};
+    if (digests) *digests = {sha256Hex(bytes), md5Hex(bytes)};
     return parseIdx(gzipped ? gunzip(bytes, path) : std::move(bytes), path);
 }
 
 std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped) {
-    if (array.dims.empty() || array.dims.size() > kMaxDims)
-        throw Error("IDX arrays need 1 to 4 dimensions");
-    if (array.elementCount() != array.data.size())
-        throw Error("IDX array dimensions do not match its data size");
+    if (array.dims.empty() || array.dims.size() > kMaxDims) throw Error("IDX arrays need 1 to 4 dimensions");
+    if (array.elementCount() != array.data.size()) throw Error("IDX array dimensions do not match its data size");
     std::vector<std::uint8_t> bytes{0, 0, kUnsignedByteType, static_cast<std::uint8_t>(array.dims.size())};
     for (auto d : array.dims)
         for (int shift = 24; shift >= 0; shift -= 8)

@@ -43,10 +43,8 @@ ImageSet loadIdxSplit(const std::filesystem::path& imagesPath, const std::filesy
     const std::uint32_t channels = dims.size() == 4 ? dims[1] : 1;
     const std::uint32_t height = dims[dims.size() - 2];
     const std::uint32_t width = dims[dims.size() - 1];
-    if (dims[0] == 0)
-        throw Error(imagesName + ": contains no images");
-    if (channels == 0 || channels > kMaxChannels || height == 0 || width == 0 || height > kMaxSide ||
-        width > kMaxSide)
+    if (dims[0] == 0) throw Error(imagesName + ": contains no images");
+    if (channels == 0 || channels > kMaxChannels || height == 0 || width == 0 || height > kMaxSide || width > kMaxSide)
         throw Error(imagesName + ": unsupported image shape " + std::to_string(channels) + "x" +
                     std::to_string(height) + "x" + std::to_string(width));
     if (labels.array.dims.size() != 1)

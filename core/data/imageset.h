@@ -18,8 +18,8 @@ struct SourceFile {
 // One split of an image classification data set, held once as uint8 in N x C x H x W order.
 // Normalized values are always computed from these bytes on demand, never stored as floats.
 struct ImageSet {
-    std::string dataset;  // catalog id ("mnist", "fashion-mnist", "synthetic") or "custom"
-    std::string split;    // "train" or "test"
+    std::string dataset; // catalog id ("mnist", "fashion-mnist", "synthetic") or "custom"
+    std::string split;   // "train" or "test"
     std::size_t count = 0;
     int channels = 1;
     int height = 0;

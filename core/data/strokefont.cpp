@@ -21,7 +21,9 @@ Stroke arc(double cx, double cy, double rx, double ry, double a0, double a1) {
     return s;
 }
 
-void append(Stroke& to, const Stroke& from) { to.insert(to.end(), from.begin(), from.end()); }
+void append(Stroke& to, const Stroke& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
 
 } // namespace
 
@@ -33,10 +35,8 @@ std::vector<Stroke> digitStrokes(int digit, SplitMix64& rng) {
     case 1: {
         const double top = 0.02 + j(0.02), lean = j(0.06);
         std::vector<Stroke> s = {{{0.3 + lean, top}, {0.3 - lean, 0.98}}};
-        if (rng.chance(0.5))
-            s.push_back({{0.12 + j(0.04), 0.22 + j(0.06)}, {0.3 + lean, top}});
-        if (rng.chance(0.25))
-            s.push_back({{0.12, 0.98}, {0.48, 0.98}});
+        if (rng.chance(0.5)) s.push_back({{0.12 + j(0.04), 0.22 + j(0.06)}, {0.3 + lean, top}});
+        if (rng.chance(0.25)) s.push_back({{0.12, 0.98}, {0.48, 0.98}});
         return s;
     }
     case 2: {
@@ -53,8 +53,7 @@ std::vector<Stroke> digitStrokes(int digit, SplitMix64& rng) {
     }
     case 4: {
         const double bar = 0.66 + j(0.06), stem = 0.45 + j(0.05);
-        if (rng.chance(0.5))
-            return {{{stem, 0.98}, {stem, 0.02}, {0.02, bar}, {0.6, bar}}};
+        if (rng.chance(0.5)) return {{{stem, 0.98}, {stem, 0.02}, {0.02, bar}, {0.6, bar}}};
         // The open 4: two separate strokes.
         return {{{0.08, 0.02}, {0.03, bar}, {0.6, bar}}, {{stem, 0.15}, {stem, 0.98}}};
     }
@@ -70,8 +69,7 @@ std::vector<Stroke> digitStrokes(int digit, SplitMix64& rng) {
     }
     case 7: {
         std::vector<Stroke> s = {{{0.02, 0.03 + j(0.03)}, {0.6, 0.03}, {0.22 + j(0.08), 0.98}}};
-        if (rng.chance(0.3))
-            s.push_back({{0.2, 0.5}, {0.52, 0.5}});
+        if (rng.chance(0.3)) s.push_back({{0.2, 0.5}, {0.52, 0.5}});
         return s;
     }
     case 8: {

@@ -24,7 +24,9 @@ struct Segment {
 };
 
 // Coverage of a round-capped stroke of half-width r at distance d, with a one-pixel soft edge.
-inline double coverage(double d, double r) { return std::clamp(r + 0.5 - d, 0.0, 1.0); }
+inline double coverage(double d, double r) {
+    return std::clamp(r + 0.5 - d, 0.0, 1.0);
+}
 
 double squaredDistanceToSegment(double px, double py, const Segment& s) {
     const double dx = s.b.x - s.a.x, dy = s.b.y - s.a.y;
@@ -50,8 +52,7 @@ void render(const std::vector<Segment>& segments, double radius, double offsetX,
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x) {
                 const double d2 = squaredDistanceToSegment(x + 0.5, y + 0.5, seg);
-                if (d2 >= outer2)
-                    continue;
+                if (d2 >= outer2) continue;
                 const double c = d2 <= inner2 ? 1.0 : coverage(std::sqrt(d2), radius);
                 float& px = canvas[y * kSide + x];
                 px = std::max(px, static_cast<float>(c));
@@ -140,7 +141,9 @@ void drawDigit(int digit, SplitMix64& rng, std::uint8_t* out) {
         out[i] = static_cast<std::uint8_t>(std::lround(canvas[i] * 255.0f));
 }
 
-std::uint64_t splitStream(const std::string& split) { return split == "test" ? 2 : 1; }
+std::uint64_t splitStream(const std::string& split) {
+    return split == "test" ? 2 : 1;
+}
 
 } // namespace
 
@@ -166,8 +169,7 @@ ImageSet generateSyntheticDigits(const std::string& split, std::size_t count, st
         for (std::size_t i = begin; i < end; ++i) {
             if ((i - begin) % kChunk == 0) {
                 progress.throwIfStopped();
-                if (worker == 0)
-                    progress.update(static_cast<double>(done.load()) / std::max<std::size_t>(count, 1));
+                if (worker == 0) progress.update(static_cast<double>(done.load()) / std::max<std::size_t>(count, 1));
             }
             SplitMix64 rng(seed, stream, i);
             const int digit = static_cast<int>(rng.below(10));

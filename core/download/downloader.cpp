@@ -34,8 +34,7 @@ public:
     void moveTo(const std::filesystem::path& target) {
         std::error_code ec;
         std::filesystem::rename(m_path, target, ec);
-        if (ec)
-            throw Error(target.string() + ": cannot move the download into place: " + ec.message());
+        if (ec) throw Error(target.string() + ": cannot move the download into place: " + ec.message());
         m_kept = true;
     }
 
@@ -52,15 +51,13 @@ std::filesystem::path partialName(const std::filesystem::path& folder, const std
 }
 
 std::string withSlash(std::string mirror) {
-    if (!mirror.empty() && mirror.back() != '/')
-        mirror.push_back('/');
+    if (!mirror.empty() && mirror.back() != '/') mirror.push_back('/');
     return mirror;
 }
 
 bool presentAndValid(const std::filesystem::path& path, const std::string& md5) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        return false;
+    if (!std::filesystem::is_regular_file(path, ec)) return false;
     try {
         return md5Hex(readFileBytes(path)) == md5;
     } catch (const Error&) {
@@ -89,11 +86,11 @@ void writeManifest(const DatasetInfo& info, const DownloadReport& report) {
         json entry = {{"name", f.name}, {"bytes", f.bytes}, {"md5", f.md5}, {"url", f.url}, {"mirror", f.mirror}};
         if (f.alreadyPresent && previous.contains("files")) // keep where an existing file came from
             for (const auto& old : previous["files"])
-                if (old.value("name", "") == f.name)
-                    entry = old;
+                if (old.value("name", "") == f.name) entry = old;
         files.push_back(entry);
     }
-    const json manifest = {{"format", "normlab-manifest/1"}, {"dataset", info.id}, {"updated", nowUtc()}, {"files", files}};
+    const json manifest = {
+        {"format", "normlab-manifest/1"}, {"dataset", info.id}, {"updated", nowUtc()}, {"files", files}};
     writeFileAtomically(path, manifest.dump(2) + "\n");
 }
 
@@ -105,15 +102,13 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
     report.folder = ownDatasetFolder(dataDir, info);
     std::error_code ec;
     std::filesystem::create_directories(report.folder, ec);
-    if (ec)
-        throw Error(report.folder.string() + ": cannot create directory: " + ec.message());
+    if (ec) throw Error(report.folder.string() + ": cannot create directory: " + ec.message());
     std::vector<std::string> mirrors;
     for (const auto& m : options.extraMirrors)
         mirrors.push_back(withSlash(m));
     for (const auto& m : info.mirrors)
         mirrors.push_back(withSlash(m));
-    if (mirrors.empty())
-        throw Error(info.id + ": no mirror to download from");
+    if (mirrors.empty()) throw Error(info.id + ": no mirror to download from");
 
     const int fileCount = static_cast<int>(info.files.size());
     for (int index = 0; index < fileCount; ++index) {
@@ -131,8 +126,7 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
         std::string failures;
         bool done = false;
         for (const auto& mirror : mirrors) {
-            if (options.stop.stop_requested())
-                throw Cancelled();
+            if (options.stop.stop_requested()) throw Cancelled();
             PartialFile partial(partialName(report.folder, remote.name));
             HttpTransfer transfer;
             transfer.url = mirror + remote.name;
@@ -140,8 +134,7 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
             transfer.stallTimeoutSeconds = options.stallTimeoutSeconds;
             transfer.stop = options.stop;
             transfer.onProgress = [&](std::uint64_t bytes, std::uint64_t total) {
-                if (!options.onProgress)
-                    return;
+                if (!options.onProgress) return;
                 progress.fileBytes = bytes;
                 progress.fileTotal = total;
                 const double within = total ? static_cast<double>(bytes) / static_cast<double>(total) : 0.0;
@@ -149,15 +142,13 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
                 options.onProgress(progress);
             };
             const HttpResult result = httpGetToFile(transfer, partial.path());
-            if (result.cancelled)
-                throw Cancelled(); // ~PartialFile removes what was written
+            if (result.cancelled) throw Cancelled(); // ~PartialFile removes what was written
             std::string problem = result.error;
             if (result.ok && result.md5 != remote.md5)
                 problem = "checksum mismatch (MD5 " + result.md5 + ", expected " + remote.md5 + ")";
             if (!problem.empty()) {
                 failures += (failures.empty() ? "" : "; ") + transfer.url + ": " + problem;
-                if (options.onMessage)
-                    options.onMessage(transfer.url + ": " + problem);
+                if (options.onMessage) options.onMessage(transfer.url + ": " + problem);
                 continue;
             }
             partial.moveTo(target);
@@ -165,8 +156,7 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
             done = true;
             break;
         }
-        if (!done)
-            throw Error(remote.name + ": every mirror failed: " + failures);
+        if (!done) throw Error(remote.name + ": every mirror failed: " + failures);
     }
     writeManifest(info, report);
     return report;

@@ -32,7 +32,7 @@ struct DownloadOptions {
 
 struct DownloadedFile {
     std::string name;
-    std::string url;    // where it came from (empty when it was already present)
+    std::string url; // where it came from (empty when it was already present)
     std::string mirror;
     std::uint64_t bytes = 0;
     std::string md5;

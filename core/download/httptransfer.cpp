@@ -37,8 +37,7 @@ std::size_t onData(char* data, std::size_t size, std::size_t count, void* user) 
 // Called by libcurl several times a second, also while waiting: the place to honour a stop.
 int onProgress(void* user, curl_off_t total, curl_off_t done, curl_off_t, curl_off_t) {
     auto* sink = static_cast<Sink*>(user);
-    if (sink->transfer->stop.stop_requested())
-        return 1;
+    if (sink->transfer->stop.stop_requested()) return 1;
     if (sink->transfer->onProgress)
         sink->transfer->onProgress(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total));
     return 0;

@@ -26,10 +26,8 @@ public:
         m_created = m_fd >= 0;
     }
     ~TempFile() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        if (m_created && !m_committed)
-            ::unlink(m_name.data());
+        if (m_fd >= 0) ::close(m_fd);
+        if (m_created && !m_committed) ::unlink(m_name.data());
     }
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
@@ -59,31 +57,25 @@ private:
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view contents) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw Error(path.string() + ": cannot write: is a directory");
+    if (std::filesystem::is_directory(path, ec)) throw Error(path.string() + ": cannot write: is a directory");
     TempFile temp(path);
-    if (!temp.valid())
-        fail(path, errno);
+    if (!temp.valid()) fail(path, errno);
     const char* p = contents.data();
     std::size_t left = contents.size();
     while (left > 0) {
         const ssize_t n = ::write(temp.fd(), p, left);
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             fail(path, errno);
         }
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(temp.fd()) != 0)
-        fail(path, errno);
+    if (::fsync(temp.fd()) != 0) fail(path, errno);
     // mkstemp creates 0600 files; exports are ordinary user files.
     ::fchmod(temp.fd(), 0644);
-    if (!temp.closeFile())
-        fail(path, errno);
-    if (::rename(temp.name(), path.c_str()) != 0)
-        fail(path, errno);
+    if (!temp.closeFile()) fail(path, errno);
+    if (::rename(temp.name(), path.c_str()) != 0) fail(path, errno);
     temp.markCommitted();
 }
 

@@ -20,13 +20,13 @@ std::string encode(const std::vector<T>& values, const std::vector<std::size_t>&
         product *= d;
         dims += std::to_string(d) + ", ";
     }
-    if (product != values.size())
-        throw Error("npy: shape does not match the number of values");
+    if (product != values.size()) throw Error("npy: shape does not match the number of values");
     // Python tuple syntax: (1, 28, 28), but (5,) for one dimension.
     dims.resize(dims.size() - (shape.size() > 1 ? 2 : 1));
     std::string header = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }";
     const std::size_t preamble = 6 + 2 + 2; // magic, version, header length
-    const std::size_t padded = (preamble + header.size() + 1 + kHeaderAlignment - 1) / kHeaderAlignment * kHeaderAlignment;
+    const std::size_t padded =
+        (preamble + header.size() + 1 + kHeaderAlignment - 1) / kHeaderAlignment * kHeaderAlignment;
     header.append(padded - preamble - header.size() - 1, ' ');
     header.push_back('\n');
     std::string out("\x93NUMPY\x01\x00", 8);
@@ -35,8 +35,7 @@ std::string encode(const std::vector<T>& values, const std::vector<std::size_t>&
     out += header;
     const std::size_t start = out.size();
     out.resize(start + values.size() * sizeof(T));
-    if (!values.empty())
-        std::memcpy(out.data() + start, values.data(), values.size() * sizeof(T));
+    if (!values.empty()) std::memcpy(out.data() + start, values.data(), values.size() * sizeof(T));
     return out;
 }
 

@@ -18,7 +18,7 @@ using json = nlohmann::ordered_json;
 
 constexpr const char* kFormatVersion = "1";
 
-json perChannel(const std::vector<ChannelSummary>& channels, double ChannelSummary::* field) {
+json perChannel(const std::vector<ChannelSummary>& channels, double ChannelSummary::*field) {
     json values = json::array();
     for (const auto& c : channels)
         values.push_back(c.*field);
@@ -70,9 +70,8 @@ json methodJson(const MethodStats& m, const SplitStats& stats) {
         edges.push_back(h.edges);
         counts.push_back(h.counts);
     }
-    j["histogram"] = {{"bins", m.histograms.empty() ? 0 : m.histograms[0].counts.size()},
-                      {"edges", edges},
-                      {"counts", counts}};
+    j["histogram"] = {
+        {"bins", m.histograms.empty() ? 0 : m.histograms[0].counts.size()}, {"edges", edges}, {"counts", counts}};
     j["params"] = methodParams(m.method, stats.params, stats);
     if (!m.affine.empty()) {
         json scale = json::array(), offset = json::array();
@@ -96,8 +95,7 @@ json mapJson(const std::vector<std::vector<double>>& maps, int height, int width
 }
 
 std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
     std::string quoted = "\"";
     for (char ch : text)
         quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -168,13 +166,13 @@ std::string statsToCsv(const SplitStats& stats) {
     std::ostringstream out;
     out << std::setprecision(17);
     out << "scope,label,name,method,channel,count,mean,std,min,max,p1,p50,p99,exact\n";
-    auto rows = [&](const std::string& scope, const std::string& label, const std::string& name,
-                    std::uint64_t count, const std::vector<MethodStats>& methods, bool withPercentiles) {
+    auto rows = [&](const std::string& scope, const std::string& label, const std::string& name, std::uint64_t count,
+                    const std::vector<MethodStats>& methods, bool withPercentiles) {
         for (const auto& m : methods)
             for (std::size_t c = 0; c < m.channels.size(); ++c) {
                 const auto& s = m.channels[c];
-                out << scope << ',' << label << ',' << csvField(name) << ',' << methodName(m.method) << ',' << c
-                    << ',' << count << ',' << s.mean << ',' << s.std << ',' << s.min << ',' << s.max << ',';
+                out << scope << ',' << label << ',' << csvField(name) << ',' << methodName(m.method) << ',' << c << ','
+                    << count << ',' << s.mean << ',' << s.std << ',' << s.min << ',' << s.max << ',';
                 if (withPercentiles)
                     out << s.p1 << ',' << s.p50 << ',' << s.p99;
                 else
@@ -191,8 +189,7 @@ std::string statsToCsv(const SplitStats& stats) {
 void writeStatsNpy(const SplitStats& stats, const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec)
-        throw Error(dir.string() + ": cannot create directory: " + ec.message());
+    if (ec) throw Error(dir.string() + ": cannot create directory: " + ec.message());
     const std::vector<std::size_t> mapShape = {static_cast<std::size_t>(stats.channels),
                                                static_cast<std::size_t>(stats.height),
                                                static_cast<std::size_t>(stats.width)};

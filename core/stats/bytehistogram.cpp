@@ -14,8 +14,7 @@ int valueAtRank(const ByteHistogram& h, std::uint64_t rank) {
     std::uint64_t seen = 0;
     for (int v = 0; v < 256; ++v) {
         seen += h.counts[v];
-        if (seen > rank)
-            return v;
+        if (seen > rank) return v;
     }
     return 255;
 }
@@ -49,8 +48,7 @@ double ByteHistogram::populationStd() const {
         sum += Uint128{counts[v]} * v;
         sumSq += Uint128{counts[v]} * v * v;
     }
-    if (n == 0)
-        return 0.0;
+    if (n == 0) return 0.0;
     // Var = (N * sum(x^2) - (sum x)^2) / N^2 with an exact integer numerator.
     const Uint128 numerator = n * sumSq - sum * sum;
     const double nd = static_cast<double>(n);
@@ -59,15 +57,13 @@ double ByteHistogram::populationStd() const {
 
 int ByteHistogram::min() const {
     for (int v = 0; v < 256; ++v)
-        if (counts[v])
-            return v;
+        if (counts[v]) return v;
     return -1;
 }
 
 int ByteHistogram::max() const {
     for (int v = 255; v >= 0; --v)
-        if (counts[v])
-            return v;
+        if (counts[v]) return v;
     return -1;
 }
 

@@ -12,10 +12,10 @@ struct ByteHistogram {
 
     ByteHistogram& operator+=(const ByteHistogram& other);
     std::uint64_t total() const;
-    double mean() const;           // in byte units
-    double populationStd() const;  // in byte units, divided by N (exact integer numerator)
-    int min() const;               // -1 when empty
-    int max() const;               // -1 when empty
+    double mean() const;          // in byte units
+    double populationStd() const; // in byte units, divided by N (exact integer numerator)
+    int min() const;              // -1 when empty
+    int max() const;              // -1 when empty
     // Quantile q in [0, 1] with linear interpolation between order statistics, the default of
     // numpy.percentile and torch.quantile.
     double quantile(double q) const;

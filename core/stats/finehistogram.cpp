@@ -27,8 +27,7 @@ double FineHistogram::valueAtRank(std::uint64_t rank) const {
     std::uint64_t seen = 0;
     for (int b = 0; b < kBins; ++b) {
         seen += m_counts[b];
-        if (seen > rank)
-            return centre(b);
+        if (seen > rank) return centre(b);
     }
     return centre(kBins - 1);
 }
@@ -39,15 +38,13 @@ double FineHistogram::quantile(double q) const {
 
 Histogram FineHistogram::rebin(double lo, double hi, int bins) const {
     Histogram h;
-    if (!(hi > lo))
-        hi = lo + 1e-9;
+    if (!(hi > lo)) hi = lo + 1e-9;
     const double width = (hi - lo) / bins;
     for (int i = 0; i <= bins; ++i)
         h.edges.push_back(lo + i * width);
     h.counts.assign(bins, 0);
     for (int b = 0; b < kBins; ++b) {
-        if (!m_counts[b])
-            continue;
+        if (!m_counts[b]) continue;
         const int target = std::clamp(static_cast<int>((centre(b) - lo) / width), 0, bins - 1);
         h.counts[target] += m_counts[b];
     }

@@ -27,8 +27,7 @@ std::string methodName(Method method) {
 
 std::optional<Method> parseMethod(const std::string& name) {
     for (auto m : kAllMethods)
-        if (methodName(m) == name)
-            return m;
+        if (methodName(m) == name) return m;
     return std::nullopt;
 }
 

@@ -21,11 +21,11 @@ std::string methodNameList(); // "raw255, none, minmax, zscore, per-sample"
 // Parameters taken from the training split, per channel. They define every method but
 // per-sample, which standardizes each image by its own statistics.
 struct NormalizationParams {
-    std::vector<double> mean;    // mean of pixel/255
-    std::vector<double> std;     // population std of pixel/255
-    std::vector<int> minByte;    // smallest byte seen
-    std::vector<int> maxByte;    // largest byte seen
-    double rangeLow = 0.0;       // minmax target range
+    std::vector<double> mean; // mean of pixel/255
+    std::vector<double> std;  // population std of pixel/255
+    std::vector<int> minByte; // smallest byte seen
+    std::vector<int> maxByte; // largest byte seen
+    double rangeLow = 0.0;    // minmax target range
     double rangeHigh = 1.0;
 };
 

@@ -42,8 +42,8 @@ struct SplitStats {
     std::string dataset, split;
     std::uint64_t count = 0;
     int channels = 1, height = 0, width = 0;
-    NormalizationParams params; // from the training split
-    std::string paramsSource;   // "train split of <dataset>"
+    NormalizationParams params;       // from the training split
+    std::string paramsSource;         // "train split of <dataset>"
     std::vector<ByteHistogram> bytes; // per channel
     std::vector<MethodStats> methods; // in kAllMethods order
     std::vector<ClassStats> perClass;

@@ -100,8 +100,7 @@ double samuelsonBound(std::size_t pixelsPerChannel) {
     return std::max(1.0, std::sqrt(static_cast<double>(pixelsPerChannel) - 1.0));
 }
 
-void accumulateImage(const ImageSet& set, std::size_t index, ImageCounter& counter, WorkerAcc& acc,
-                     SplitStats& out) {
+void accumulateImage(const ImageSet& set, std::size_t index, ImageCounter& counter, WorkerAcc& acc, SplitStats& out) {
     const std::size_t p = set.pixelsPerChannel();
     const std::uint8_t* image = set.image(index);
     ClassAcc& cls = acc.classes[set.labels[index]];
@@ -129,8 +128,8 @@ void accumulateImage(const ImageSet& set, std::size_t index, ImageCounter& count
         }
         const int lo = present[0], hi = present[distinct - 1];
         const double mean = static_cast<double>(sum) / p;
-        const double var = std::max(0.0, (static_cast<double>(p) * sumSq - static_cast<double>(sum) * sum) /
-                                             (double(p) * p));
+        const double var =
+            std::max(0.0, (static_cast<double>(p) * sumSq - static_cast<double>(sum) * sum) / (double(p) * p));
         const PerSampleScale scale = perSampleScale(mean, std::sqrt(var), p);
         const double inv = 1.0 / scale.stdByte;
         PerSampleAcc& ps = cls.perSample[c];
@@ -202,8 +201,7 @@ std::vector<ByteHistogram> countBytes(const ImageSet& set, const Progress& progr
         ImageCounter counter;
         std::uint32_t h[256];
         for (std::size_t i = begin; i < end; ++i) {
-            if ((i - begin) % kChunkImages == 0)
-                progress.throwIfStopped();
+            if ((i - begin) % kChunkImages == 0) progress.throwIfStopped();
             for (int c = 0; c < set.channels; ++c) {
                 counter.count(set.image(i) + c * p, p);
                 counter.take(h);
@@ -265,8 +263,7 @@ SplitStats computeStats(const ImageSet& set, const std::optional<NormalizationPa
                 accumulateImage(set, i, counter, acc, out);
             acc.flushPixels();
             const std::size_t total = done.fetch_add(chunkEnd - chunk) + (chunkEnd - chunk);
-            if (w == 0)
-                progress.update(static_cast<double>(total) / static_cast<double>(set.count));
+            if (w == 0) progress.update(static_cast<double>(total) / static_cast<double>(set.count));
         }
     });
 

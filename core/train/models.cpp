@@ -13,10 +13,9 @@ std::int64_t featuresAfter(nn::Sequential& features, int channels, int height, i
     return features->forward(torch::zeros({1, channels, height, width})).numel();
 }
 
-nn::Sequential convNet(nn::Sequential features, int channels, int height, int width, int classes,
-                       std::int64_t hidden1, std::int64_t hidden2, const std::string& name) {
-    if (height < 12 || width < 12)
-        throw Error(name + " needs images of at least 12x12 pixels");
+nn::Sequential convNet(nn::Sequential features, int channels, int height, int width, int classes, std::int64_t hidden1,
+                       std::int64_t hidden2, const std::string& name) {
+    if (height < 12 || width < 12) throw Error(name + " needs images of at least 12x12 pixels");
     const std::int64_t flat = featuresAfter(features, channels, height, width);
     nn::Sequential model;
     for (const auto& module : *features)
@@ -39,9 +38,8 @@ torch::nn::Sequential buildModel(const std::string& name, int channels, int heig
         return convNet(features, channels, height, width, classes, 120, 60, name);
     }
     if (name == "lenet5") {
-        nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5).padding(2)), nn::ReLU(),
-                                nn::MaxPool2d(2), nn::Conv2d(nn::Conv2dOptions(6, 16, 5)), nn::ReLU(),
-                                nn::MaxPool2d(2));
+        nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5).padding(2)), nn::ReLU(), nn::MaxPool2d(2),
+                                nn::Conv2d(nn::Conv2dOptions(6, 16, 5)), nn::ReLU(), nn::MaxPool2d(2));
         return convNet(features, channels, height, width, classes, 120, 84, name);
     }
     if (name == "mlp") {

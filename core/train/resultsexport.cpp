@@ -16,17 +16,28 @@ using json = nlohmann::ordered_json;
 constexpr const char* kFormat = "normlab-results/1";
 
 json configJson(const TrainConfig& c) {
-    return {{"dataset", c.dataset},     {"limit", c.limit},         {"test_split", c.testSplit},
-            {"normalization", methodName(c.normalization)},          {"model", c.model},
-            {"optimizer", c.optimizer}, {"lr", c.lr},               {"momentum", c.momentum},
-            {"batch_size", c.batchSize}, {"epochs", c.epochs},      {"seed", c.seed},
+    return {{"dataset", c.dataset},
+            {"limit", c.limit},
+            {"test_split", c.testSplit},
+            {"normalization", methodName(c.normalization)},
+            {"model", c.model},
+            {"optimizer", c.optimizer},
+            {"lr", c.lr},
+            {"momentum", c.momentum},
+            {"batch_size", c.batchSize},
+            {"epochs", c.epochs},
+            {"seed", c.seed},
             {"device", c.device}};
 }
 
 json epochJson(const EpochMetric& e) {
-    return {{"epoch", e.epoch},           {"loss", e.trainLoss},         {"accuracy", e.trainAccuracy},
-            {"test_loss", e.testLoss},    {"test_accuracy", e.testAccuracy},
-            {"epoch_seconds", e.epochSeconds}, {"run_seconds", e.runSeconds}};
+    return {{"epoch", e.epoch},
+            {"loss", e.trainLoss},
+            {"accuracy", e.trainAccuracy},
+            {"test_loss", e.testLoss},
+            {"test_accuracy", e.testAccuracy},
+            {"epoch_seconds", e.epochSeconds},
+            {"run_seconds", e.runSeconds}};
 }
 
 json runJson(const RunResult& r, bool withSteps) {
@@ -52,10 +63,8 @@ json runJson(const RunResult& r, bool withSteps) {
     return j;
 }
 
-template <typename T>
-T field(const json& j, const char* key, const std::string& source) {
-    if (!j.contains(key))
-        throw Error(source + ": not a NormLab results file (missing '" + key + "')");
+template <typename T> T field(const json& j, const char* key, const std::string& source) {
+    if (!j.contains(key)) throw Error(source + ": not a NormLab results file (missing '" + key + "')");
     try {
         return j.at(key).get<T>();
     } catch (const json::exception&) {
@@ -66,8 +75,7 @@ T field(const json& j, const char* key, const std::string& source) {
 RunStatus statusFrom(const std::string& name, const std::string& source) {
     for (auto s : {RunStatus::Queued, RunStatus::Running, RunStatus::Finished, RunStatus::Cancelled,
                    RunStatus::Diverged, RunStatus::Failed})
-        if (runStatusName(s) == name)
-            return s;
+        if (runStatusName(s) == name) return s;
     throw Error(source + ": unknown run status '" + name + "'");
 }
 
@@ -131,8 +139,7 @@ std::vector<RunResult> resultsFromJson(const std::string& text, const std::strin
         run.seconds = field<double>(r, "seconds", source);
         const json config = field<json>(r, "config", source);
         const auto method = parseMethod(field<std::string>(config, "normalization", source));
-        if (!method)
-            throw Error(source + ": unknown normalization in run " + std::to_string(run.run));
+        if (!method) throw Error(source + ": unknown normalization in run " + std::to_string(run.run));
         run.config.normalization = *method;
         run.config.dataset = field<std::string>(config, "dataset", source);
         run.config.model = field<std::string>(config, "model", source);

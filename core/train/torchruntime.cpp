@@ -35,8 +35,7 @@ void keepLargeBuffersInTheHeap() {
 // time. Found at run time, so any BLAS works and none is linked.
 void singleThreadedBlas() {
     using SetThreads = void (*)(int);
-    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        set(1);
+    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(1);
 }
 
 } // namespace
@@ -44,7 +43,8 @@ void singleThreadedBlas() {
 void configureTorchThreads(int intraOpThreads) {
     keepLargeBuffersInTheHeap();
     singleThreadedBlas();
-    const int n = intraOpThreads > 0 ? intraOpThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int n =
+        intraOpThreads > 0 ? intraOpThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(n);
     try {
         torch::set_num_interop_threads(1);
@@ -53,7 +53,9 @@ void configureTorchThreads(int intraOpThreads) {
     }
 }
 
-bool cudaAvailable() { return torch::cuda::is_available(); }
+bool cudaAvailable() {
+    return torch::cuda::is_available();
+}
 
 std::vector<std::string> availableDevices() {
     std::vector<std::string> devices{"cpu"};
@@ -64,13 +66,10 @@ std::vector<std::string> availableDevices() {
 }
 
 std::string resolveDevice(const std::string& requested) {
-    if (requested == "cpu")
-        return "cpu";
-    if (requested == "auto")
-        return cudaAvailable() ? "cuda:0" : "cpu";
+    if (requested == "cpu") return "cpu";
+    if (requested == "auto") return cudaAvailable() ? "cuda:0" : "cpu";
     if (requested.rfind("cuda", 0) == 0) {
-        if (!cudaAvailable())
-            throw Error("device " + requested + " requested, but " + torchDescription());
+        if (!cudaAvailable()) throw Error("device " + requested + " requested, but " + torchDescription());
         const std::string name = requested == "cuda" ? "cuda:0" : requested;
         const int index = std::stoi(name.substr(5));
         if (index >= static_cast<int>(torch::cuda::device_count()))

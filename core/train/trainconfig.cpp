@@ -34,10 +34,16 @@ TrainConfig lessonPreset() {
     return c;
 }
 
-std::vector<Method> lessonMethods() { return {Method::None, Method::ZScore}; }
+std::vector<Method> lessonMethods() {
+    return {Method::None, Method::ZScore};
+}
 
-std::vector<std::string> modelNames() { return {"lesson-cnn", "mlp", "lenet5"}; }
-std::vector<std::string> optimizerNames() { return {"adam", "sgd"}; }
+std::vector<std::string> modelNames() {
+    return {"lesson-cnn", "mlp", "lenet5"};
+}
+std::vector<std::string> optimizerNames() {
+    return {"adam", "sgd"};
+}
 
 std::vector<std::string> validateConfig(const TrainConfig& c) {
     std::vector<std::string> errors;
@@ -45,18 +51,14 @@ std::vector<std::string> validateConfig(const TrainConfig& c) {
         errors.push_back("unknown model '" + c.model + "' (expected " + joined(modelNames()) + ")");
     if (!contains(optimizerNames(), c.optimizer))
         errors.push_back("unknown optimizer '" + c.optimizer + "' (expected " + joined(optimizerNames()) + ")");
-    if (!(c.lr > 0) || !std::isfinite(c.lr))
-        errors.push_back("learning rate must be a positive number");
-    if (!(c.momentum >= 0 && c.momentum < 1))
-        errors.push_back("momentum must be in [0, 1)");
+    if (!(c.lr > 0) || !std::isfinite(c.lr)) errors.push_back("learning rate must be a positive number");
+    if (!(c.momentum >= 0 && c.momentum < 1)) errors.push_back("momentum must be in [0, 1)");
     if (c.batchSize < 1 || c.batchSize > kMaxBatch)
         errors.push_back("batch size must be between 1 and " + std::to_string(kMaxBatch));
     if (c.epochs < 1 || c.epochs > kMaxEpochs)
         errors.push_back("epochs must be between 1 and " + std::to_string(kMaxEpochs));
-    if (c.reportsPerEpoch < 1)
-        errors.push_back("reports per epoch must be at least 1");
-    if (c.testSplit != "test" && c.testSplit != "train")
-        errors.push_back("test split must be test or train");
+    if (c.reportsPerEpoch < 1) errors.push_back("reports per epoch must be at least 1");
+    if (c.testSplit != "test" && c.testSplit != "train") errors.push_back("test split must be test or train");
     static const std::regex device("auto|cpu|cuda(:[0-9]+)?");
     if (!std::regex_match(c.device, device))
         errors.push_back("unknown device '" + c.device + "' (expected auto, cpu, cuda or cuda:N)");

@@ -15,7 +15,7 @@ namespace normlab {
 struct TrainConfig {
     std::string dataset = "synthetic";
     std::filesystem::path dataDir;
-    std::size_t limit = 0;        // first N images of each split (0: all)
+    std::size_t limit = 0; // first N images of each split (0: all)
     std::string testSplit = "test";
     Method normalization = Method::ZScore;
     std::string model = "lesson-cnn";

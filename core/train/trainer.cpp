@@ -38,8 +38,7 @@ public:
     DeviceNormalizer(Method method, const NormalizationParams& params, int channels, std::size_t pixels,
                      torch::Device device)
         : m_method(method), m_floorStd(perSampleScale(0, 0, pixels).stdByte) {
-        if (method == Method::PerSample)
-            return;
+        if (method == Method::PerSample) return;
         std::vector<float> scale, offset;
         for (int c = 0; c < channels; ++c) {
             const Affine a = affineFor(method, params, c);
@@ -52,8 +51,7 @@ public:
 
     torch::Tensor operator()(const torch::Tensor& bytes) const {
         const torch::Tensor x = bytes.to(torch::kFloat);
-        if (m_method != Method::PerSample)
-            return torch::addcmul(m_offset, x, m_scale);
+        if (m_method != Method::PerSample) return torch::addcmul(m_offset, x, m_scale);
         const torch::Tensor mean = x.mean({2, 3}, true);
         const torch::Tensor centred = x - mean;
         const torch::Tensor stdev = centred.pow(2).mean({2, 3}, true).sqrt().clamp_min(m_floorStd);
@@ -91,11 +89,10 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainConfig& c, tor
 }
 
 void checkLoss(double loss, const TrainConfig& c, const std::string& where) {
-    if (std::isfinite(loss) && loss < kDivergedLoss)
-        return;
+    if (std::isfinite(loss) && loss < kDivergedLoss) return;
     std::ostringstream text;
-    text << (std::isfinite(loss) ? "loss exploded to " : "loss became ") << std::setprecision(4) << loss << " "
-         << where << " (" << methodName(c.normalization) << ", lr " << c.lr
+    text << (std::isfinite(loss) ? "loss exploded to " : "loss became ") << std::setprecision(4) << loss << " " << where
+         << " (" << methodName(c.normalization) << ", lr " << c.lr
          << "): try a smaller learning rate or normalized inputs";
     throw RunStopped{RunStatus::Diverged, text.str()};
 }
@@ -128,8 +125,7 @@ void trainEpochs(const TrainConfig& c, const TrainingData& data, RunResult& resu
     const torch::Device device(result.device);
     // Same seed, same initial weights and same batch order: normalization is the only difference.
     torch::manual_seed(c.seed);
-    auto model = buildModel(c.model, data.train.channels, data.train.height, data.train.width,
-                            data.train.classCount());
+    auto model = buildModel(c.model, data.train.channels, data.train.height, data.train.width, data.train.classCount());
     {
         torch::NoGradGuard noGrad;
         for (const auto& p : model->parameters())
@@ -139,8 +135,8 @@ void trainEpochs(const TrainConfig& c, const TrainingData& data, RunResult& resu
     auto optimizer = makeOptimizer(c, model);
     const DeviceSplit train = toDevice(data.train, device);
     const DeviceSplit test = toDevice(c.testSplit == "train" ? data.train : data.test, device);
-    const DeviceNormalizer normalize(c.normalization, data.params, data.train.channels,
-                                     data.train.pixelsPerChannel(), device);
+    const DeviceNormalizer normalize(c.normalization, data.params, data.train.channels, data.train.pixelsPerChannel(),
+                                     device);
     const std::int64_t batchSize = c.batchSize;
     const int batches = static_cast<int>((train.count + batchSize - 1) / batchSize);
     const int reportEvery = std::max(1, batches / c.reportsPerEpoch);
@@ -171,15 +167,13 @@ void trainEpochs(const TrainConfig& c, const TrainingData& data, RunResult& resu
             correct += logits.detach().argmax(1).eq(y).sum();
             ++windowBatches;
             ++result.batchesDone;
-            if (cb.onBatch)
-                cb.onBatch(result.run, epoch, b + 1, batches);
+            if (cb.onBatch) cb.onBatch(result.run, epoch, b + 1, batches);
             if ((b + 1) % reportEvery == 0 || b + 1 == batches) {
                 const double mean = windowLoss.item<double>() / windowBatches;
                 checkLoss(mean, c, "at epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1));
                 StepMetric step{result.run, epoch - 1 + static_cast<double>(b + 1) / batches, mean};
                 result.steps.push_back(step);
-                if (cb.onStep)
-                    cb.onStep(step);
+                if (cb.onStep) cb.onStep(step);
                 windowLoss.zero_();
                 windowBatches = 0;
             }
@@ -196,8 +190,7 @@ void trainEpochs(const TrainConfig& c, const TrainingData& data, RunResult& resu
         m.epochSeconds = secondsSince(epochStart);
         m.runSeconds = secondsSince(runStart);
         result.epochs.push_back(m);
-        if (cb.onEpoch)
-            cb.onEpoch(m);
+        if (cb.onEpoch) cb.onEpoch(m);
     }
 }
 
@@ -223,8 +216,7 @@ TrainingData loadTrainingData(const TrainConfig& config, const Progress& progres
 }
 
 RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runIndex, const TrainCallbacks& cb) {
-    if (const auto errors = validateConfig(config); !errors.empty())
-        throw Error(errors.front());
+    if (const auto errors = validateConfig(config); !errors.empty()) throw Error(errors.front());
     RunResult result;
     result.run = runIndex;
     result.name = methodName(config.normalization);
@@ -249,8 +241,7 @@ RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runI
         result.message = "out of memory";
     }
     result.seconds = secondsSince(start);
-    if (cb.onRunFinished)
-        cb.onRunFinished(result);
+    if (cb.onRunFinished) cb.onRunFinished(result);
     return result;
 }
 

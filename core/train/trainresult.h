@@ -23,7 +23,7 @@ struct StepMetric {
 
 struct EpochMetric {
     int run = 0;
-    int epoch = 0; // 1-based
+    int epoch = 0;                           // 1-based
     double trainLoss = 0, trainAccuracy = 0; // averaged over the epoch's batches, as the lesson does
     double testLoss = 0, testAccuracy = 0;
     double epochSeconds = 0, runSeconds = 0;

@@ -33,13 +33,13 @@ class TestCliDownload : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         const std::filesystem::path served = m_served.path().toStdString();
-        test::writeIdxDataset(served, test::randomImageSet(100, 10, 1, 1, 28, 28), test::randomImageSet(30, 10, 2, 1, 28, 28),
-                              true);
+        test::writeIdxDataset(served, test::randomImageSet(100, 10, 1, 1, 28, 28),
+                              test::randomImageSet(30, 10, 2, 1, 28, 28), true);
         m_md5File = m_served.filePath(QStringLiteral("checksums.md5"));
         QFile sums(m_md5File);
         QVERIFY(sums.open(QIODevice::WriteOnly));
-        for (const char* name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
-                                 "t10k-labels-idx1-ubyte.gz"})
+        for (const char* name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"})
             sums.write(QByteArray::fromStdString(md5Hex(readFileBytes(served / name)) + "  " + name + "\n"));
         sums.close();
         m_server = std::make_unique<test::MirrorServer>(m_served.path());
@@ -47,8 +47,8 @@ private Q_SLOTS:
     }
 
     void downloadsThenStatsReadsIt() {
-        QProcess* p = run({QStringLiteral("--mirror"), m_server->url(QStringLiteral("corrupt")), QStringLiteral("--mirror"),
-                           m_server->url(QStringLiteral("good"))});
+        QProcess* p = run({QStringLiteral("--mirror"), m_server->url(QStringLiteral("corrupt")),
+                           QStringLiteral("--mirror"), m_server->url(QStringLiteral("good"))});
         const QByteArray out = p->readAllStandardOutput(), err = p->readAllStandardError();
         QVERIFY2(p->exitCode() == 0, err.constData());
         QVERIFY(err.contains("checksum mismatch"));
@@ -56,8 +56,8 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_data.filePath(QStringLiteral("mnist/normlab-manifest.json"))));
         QProcess stats;
         stats.start(qEnvironmentVariable("NORMLAB_CLI"),
-                    {QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("mnist"), QStringLiteral("--data-dir"),
-                     m_data.path(), QStringLiteral("--format"), QStringLiteral("csv")});
+                    {QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("mnist"),
+                     QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--format"), QStringLiteral("csv")});
         stats.waitForFinished(60000);
         QCOMPARE(stats.exitCode(), 0);
         QVERIFY(stats.readAllStandardOutput().contains("all,,mnist train,none,0,100,"));
@@ -71,8 +71,9 @@ private Q_SLOTS:
         QProcess p;
         p.start(qEnvironmentVariable("NORMLAB_CLI"),
                 {QStringLiteral("download"), QStringLiteral("--dataset"), QStringLiteral("fashion-mnist"),
-                 QStringLiteral("--data-dir"), empty.path(), QStringLiteral("--mirror"), m_server->url(QStringLiteral("404")),
-                 QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("--no-default-mirrors")});
+                 QStringLiteral("--data-dir"), empty.path(), QStringLiteral("--mirror"),
+                 m_server->url(QStringLiteral("404")), QStringLiteral("--timeout"), QStringLiteral("2"),
+                 QStringLiteral("--no-default-mirrors")});
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 1);
         const QList<QByteArray> lines = p.readAllStandardError().trimmed().split('\n');
@@ -83,7 +84,8 @@ private Q_SLOTS:
     }
     void unknownDatasetRejected() {
         QProcess p;
-        p.start(qEnvironmentVariable("NORMLAB_CLI"), {QStringLiteral("download"), QStringLiteral("--dataset"), QStringLiteral("cifar10")});
+        p.start(qEnvironmentVariable("NORMLAB_CLI"),
+                {QStringLiteral("download"), QStringLiteral("--dataset"), QStringLiteral("cifar10")});
         p.waitForFinished(10000);
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().contains("unknown data set 'cifar10'"));

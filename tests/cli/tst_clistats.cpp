@@ -42,19 +42,22 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o[QStringLiteral("dataset")].toString(), QStringLiteral("synthetic"));
         QCOMPARE(o[QStringLiteral("count")].toInt(), 2000);
-        const double std = o[QStringLiteral("normalizations")].toObject()[QStringLiteral("zscore")].toObject()
-                               [QStringLiteral("std")].toArray()[0].toDouble();
+        const double std = o[QStringLiteral("normalizations")]
+                               .toObject()[QStringLiteral("zscore")]
+                               .toObject()[QStringLiteral("std")]
+                               .toArray()[0]
+                               .toDouble();
         QVERIFY(std::abs(std - 1.0) < 1e-12);
     }
     void torchvisionFolderTestSplitCsvAndNpy() {
         const auto train = test::randomImageSet(60, 10, 1, 1, 28, 28);
         const auto testSet = test::randomImageSet(30, 10, 2, 1, 28, 28);
         test::writeIdxDataset(path(QStringLiteral("data/MNIST/raw")).toStdString(), train, testSet, true);
-        const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("mnist"),
-                                 QStringLiteral("--data-dir"), path(QStringLiteral("data")), QStringLiteral("--split"),
-                                 QStringLiteral("test"), QStringLiteral("--format"), QStringLiteral("csv"),
-                                 QStringLiteral("--out"), path(QStringLiteral("s.csv")), QStringLiteral("--npy"),
-                                 path(QStringLiteral("npy"))});
+        const Result r =
+            runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("mnist"),
+                    QStringLiteral("--data-dir"), path(QStringLiteral("data")), QStringLiteral("--split"),
+                    QStringLiteral("test"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
+                    path(QStringLiteral("s.csv")), QStringLiteral("--npy"), path(QStringLiteral("npy"))});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QFile csv(path(QStringLiteral("s.csv")));
         QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -82,7 +85,8 @@ private Q_SLOTS:
     void badArgumentsAreRejected() {
         QVERIFY(runCli({QStringLiteral("stats"), QStringLiteral("--split"), QStringLiteral("val")}).exitCode != 0);
         QVERIFY(runCli({QStringLiteral("stats"), QStringLiteral("--minmax-range"), QStringLiteral("1"),
-                        QStringLiteral("0")}).exitCode != 0);
+                        QStringLiteral("0")})
+                    .exitCode != 0);
         QVERIFY(runCli({QStringLiteral("frobnicate")}).exitCode != 0);
     }
     void exportWritesTorchvisionReadableFiles() {
@@ -90,8 +94,9 @@ private Q_SLOTS:
                                  QStringLiteral("--limit"), QStringLiteral("100"), QStringLiteral("--out"),
                                  path(QStringLiteral("exported")), QStringLiteral("--torchvision-layout")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const Result again = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"),
-                                     path(QStringLiteral("exported")), QStringLiteral("--split"), QStringLiteral("test")});
+        const Result again =
+            runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), path(QStringLiteral("exported")),
+                    QStringLiteral("--split"), QStringLiteral("test")});
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(QJsonDocument::fromJson(again.out).object()[QStringLiteral("count")].toInt(), 100);
     }

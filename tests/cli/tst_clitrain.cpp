@@ -24,9 +24,10 @@ Result runCli(QStringList args) {
 }
 
 QStringList small() {
-    return {QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("synthetic"), QStringLiteral("--limit"),
-            QStringLiteral("1000"), QStringLiteral("--batch-size"), QStringLiteral("100"), QStringLiteral("--model"),
-            QStringLiteral("mlp"), QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"),
+    return {QStringLiteral("train"),    QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+            QStringLiteral("--limit"),  QStringLiteral("1000"),      QStringLiteral("--batch-size"),
+            QStringLiteral("100"),      QStringLiteral("--model"),   QStringLiteral("mlp"),
+            QStringLiteral("--device"), QStringLiteral("cpu"),       QStringLiteral("--threads"),
             QStringLiteral("2")};
 }
 
@@ -40,9 +41,9 @@ class TestCliTrain : public QObject {
 private Q_SLOTS:
     void compareWritesJsonAndCsv() {
         const QString json = m_dir.filePath(QStringLiteral("r.json")), csv = m_dir.filePath(QStringLiteral("r.csv"));
-        const Result r = runCli(small() << QStringLiteral("--compare") << QStringLiteral("none,zscore")
-                                        << QStringLiteral("--epochs") << QStringLiteral("2") << QStringLiteral("--out")
-                                        << json << QStringLiteral("--csv") << csv);
+        const Result r =
+            runCli(small() << QStringLiteral("--compare") << QStringLiteral("none,zscore") << QStringLiteral("--epochs")
+                           << QStringLiteral("2") << QStringLiteral("--out") << json << QStringLiteral("--csv") << csv);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("[none] epoch  2/2"));
         QVERIFY(r.out.contains("[zscore] epoch  1/2"));
@@ -57,8 +58,9 @@ private Q_SLOTS:
         QCOMPARE(cf.readAll().trimmed().split('\n').size(), 1 + 4);
     }
     void jsonlStreamsOneObjectPerEpochAndRun() {
-        const Result r = runCli(small() << QStringLiteral("--normalize") << QStringLiteral("per-sample")
-                                        << QStringLiteral("--epochs") << QStringLiteral("2") << QStringLiteral("--jsonl"));
+        const Result r =
+            runCli(small() << QStringLiteral("--normalize") << QStringLiteral("per-sample")
+                           << QStringLiteral("--epochs") << QStringLiteral("2") << QStringLiteral("--jsonl"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
@@ -87,12 +89,11 @@ private Q_SLOTS:
         QVERIFY(mine.out.contains("[zscore] epoch  1/1"));
     }
     void badArgumentsGetOneLine() {
-        for (const QStringList& extra :
-             {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},
-              QStringList{QStringLiteral("--lr"), QStringLiteral("0")},
-              QStringList{QStringLiteral("--normalize"), QStringLiteral("none"), QStringLiteral("--compare"),
-                          QStringLiteral("zscore")},
-              QStringList{QStringLiteral("--preset"), QStringLiteral("classroom")}}) {
+        for (const QStringList& extra : {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},
+                                         QStringList{QStringLiteral("--lr"), QStringLiteral("0")},
+                                         QStringList{QStringLiteral("--normalize"), QStringLiteral("none"),
+                                                     QStringLiteral("--compare"), QStringLiteral("zscore")},
+                                         QStringList{QStringLiteral("--preset"), QStringLiteral("classroom")}}) {
             const Result r = runCli(small() << extra);
             QCOMPARE(r.exitCode, 1);
             QCOMPARE(r.err.count('\n'), 1);

@@ -56,7 +56,8 @@ private Q_SLOTS:
         const auto folder = root() / "custom";
         test::writeIdxDataset(folder, m_train, m_test, false);
         for (const char* name : {"train-images", "t10k-images"}) {
-            std::filesystem::rename(folder / (std::string(name) + "-idx3-ubyte"), folder / (std::string(name) + ".idx3-ubyte"));
+            std::filesystem::rename(folder / (std::string(name) + "-idx3-ubyte"),
+                                    folder / (std::string(name) + ".idx3-ubyte"));
         }
         DatasetRequest r;
         r.dataset = folder.string();

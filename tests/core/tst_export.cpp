@@ -95,8 +95,11 @@ private Q_SLOTS:
             QCOMPARE(hist[QStringLiteral("counts")].toArray()[0].toArray().size(), 256);
             QCOMPARE(hist[QStringLiteral("edges")].toArray()[0].toArray().size(), 257);
         }
-        const double zmean = methods[QStringLiteral("zscore")].toObject()[QStringLiteral("params")].toObject()
-                                 [QStringLiteral("mean")].toArray()[0].toDouble();
+        const double zmean = methods[QStringLiteral("zscore")]
+                                 .toObject()[QStringLiteral("params")]
+                                 .toObject()[QStringLiteral("mean")]
+                                 .toArray()[0]
+                                 .toDouble();
         QCOMPARE(zmean, stats.params.mean[0]); // full double precision survives the round trip
         QCOMPARE(o[QStringLiteral("per_class")].toArray().size(), 3);
         QCOMPARE(o[QStringLiteral("per_pixel")].toObject()[QStringLiteral("mean")].toArray()[0].toArray().size(), 6);

@@ -49,8 +49,7 @@ private:
 
 bool noPartialFiles(const std::filesystem::path& dir) {
     for (const auto& name : test::filesIn(dir))
-        if (name.find(".tmp-") != std::string::npos || name.find(".part-") != std::string::npos)
-            return false;
+        if (name.find(".tmp-") != std::string::npos || name.find(".part-") != std::string::npos) return false;
     return true;
 }
 
@@ -84,8 +83,8 @@ private Q_SLOTS:
 
     void diskFullDuringDownload() {
         const std::filesystem::path served = root() / "served";
-        test::writeIdxDataset(served, test::randomImageSet(300, 10, 1, 1, 28, 28), test::randomImageSet(20, 10, 2, 1, 28, 28),
-                              true);
+        test::writeIdxDataset(served, test::randomImageSet(300, 10, 1, 1, 28, 28),
+                              test::randomImageSet(20, 10, 2, 1, 28, 28), true);
         DatasetInfo info;
         info.id = "faulty";
         const char* names[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
@@ -114,8 +113,7 @@ private Q_SLOTS:
             slow.stop = stop.get_token();
             const std::uint64_t at = std::uniform_int_distribution<std::uint64_t>(0, 60000)(rng);
             slow.onProgress = [&](const DownloadProgress& p) {
-                if (p.fileBytes >= at)
-                    stop.request_stop();
+                if (p.fileBytes >= at) stop.request_stop();
             };
             QVERIFY_THROWS_EXCEPTION(Cancelled, downloadDataset(info, dataDir, slow));
             QVERIFY(noPartialFiles(dataDir));
@@ -132,7 +130,8 @@ private Q_SLOTS:
             loadIdxSplit(files->trainImages, files->trainLabels, {});
             QFAIL("loaded a removed file");
         } catch (const Error& e) {
-            QVERIFY2(std::string(e.what()).find(files->trainLabels.string() + ": cannot open") != std::string::npos, e.what());
+            QVERIFY2(std::string(e.what()).find(files->trainLabels.string() + ": cannot open") != std::string::npos,
+                     e.what());
         }
         test::writeBytes(files->trainImages, {0, 0, 8, 3, 0, 0, 0, 50}); // replaced by a cut-off copy
         QVERIFY_THROWS_EXCEPTION(Error, loadIdxSplit(files->trainImages, files->testLabels, {}));

@@ -15,7 +15,9 @@ class TestIdxArray : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::filesystem::path path(const char* name) const { return std::filesystem::path(m_dir.path().toStdString()) / name; }
+    std::filesystem::path path(const char* name) const {
+        return std::filesystem::path(m_dir.path().toStdString()) / name;
+    }
 
     // Asserts that reading fails with a message containing the file name and `problem`.
     void expectError(const std::filesystem::path& file, const std::string& problem) {

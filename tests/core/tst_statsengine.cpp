@@ -24,7 +24,9 @@ double percentile(std::vector<double> v, double q) {
     return v[lo] + (pos - lo) * (v[hi] - v[lo]);
 }
 
-double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / v.size(); }
+double mean(const std::vector<double>& v) {
+    return std::accumulate(v.begin(), v.end(), 0.0) / v.size();
+}
 double popStd(const std::vector<double>& v) {
     const double m = mean(v);
     double s = 0;
@@ -38,8 +40,7 @@ std::vector<double> bruteValues(const ImageSet& set, Method method, const Normal
     std::vector<double> values;
     const std::size_t n = set.pixelsPerChannel();
     for (std::size_t i = 0; i < set.count; ++i) {
-        if (label >= 0 && set.labels[i] != label)
-            continue;
+        if (label >= 0 && set.labels[i] != label) continue;
         const std::uint8_t* px = set.image(i) + c * n;
         double m = 0, s = 0;
         for (std::size_t k = 0; k < n; ++k)
@@ -51,15 +52,23 @@ std::vector<double> bruteValues(const ImageSet& set, Method method, const Normal
         for (std::size_t k = 0; k < n; ++k) {
             const double x = px[k];
             switch (method) {
-            case Method::Raw255: values.push_back(x); break;
-            case Method::None: values.push_back(x / 255.0); break;
+            case Method::Raw255:
+                values.push_back(x);
+                break;
+            case Method::None:
+                values.push_back(x / 255.0);
+                break;
             case Method::MinMax: {
                 const double lo = p.minByte[c] / 255.0, hi = p.maxByte[c] / 255.0;
                 values.push_back(p.rangeLow + (p.rangeHigh - p.rangeLow) * (x / 255.0 - lo) / (hi - lo));
                 break;
             }
-            case Method::ZScore: values.push_back((x / 255.0 - p.mean[c]) / p.std[c]); break;
-            case Method::PerSample: values.push_back((x / 255.0 - m) / s); break;
+            case Method::ZScore:
+                values.push_back((x / 255.0 - p.mean[c]) / p.std[c]);
+                break;
+            case Method::PerSample:
+                values.push_back((x / 255.0 - m) / s);
+                break;
             }
         }
     }
@@ -97,8 +106,8 @@ class TestStatsEngine : public QObject {
             for (int c = 0; c < set.channels; ++c) {
                 const auto v = bruteValues(set, method, p, c, label);
                 const ChannelSummary& s = m.channels.at(c);
-                const QByteArray where = QByteArray::fromStdString(methodName(method) + " channel " +
-                                                                   std::to_string(c) + " class " + std::to_string(label));
+                const QByteArray where = QByteArray::fromStdString(
+                    methodName(method) + " channel " + std::to_string(c) + " class " + std::to_string(label));
                 QVERIFY2(std::abs(s.mean - mean(v)) < kTight, where);
                 QVERIFY2(std::abs(s.std - popStd(v)) < kTight, where);
                 QVERIFY2(std::abs(s.min - *std::min_element(v.begin(), v.end())) < kTight, where);
@@ -222,11 +231,12 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Cancelled, computeStats(set, std::nullopt, Progress{{}, source.get_token()}));
         std::vector<double> seen;
         std::mutex m;
-        computeStats(set, std::nullopt, Progress{[&](double f) {
-                                                     std::lock_guard lock(m);
-                                                     seen.push_back(f);
-                                                 },
-                                                 {}});
+        computeStats(set, std::nullopt,
+                     Progress{[&](double f) {
+                                  std::lock_guard lock(m);
+                                  seen.push_back(f);
+                              },
+                              {}});
         QVERIFY(!seen.empty());
         QCOMPARE(seen.back(), 1.0);
         QVERIFY(std::is_sorted(seen.begin(), seen.end()));

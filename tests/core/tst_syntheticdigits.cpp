@@ -45,7 +45,8 @@ private Q_SLOTS:
                     const double v = px[y * 28 + x];
                     mass += v, mx += v * (x + 0.5), my += v * (y + 0.5);
                     if (v > 0)
-                        minX = std::min(minX, x), maxX = std::max(maxX, x), minY = std::min(minY, y), maxY = std::max(maxY, y);
+                        minX = std::min(minX, x), maxX = std::max(maxX, x), minY = std::min(minY, y),
+                        maxY = std::max(maxY, y);
                     bright += v >= 250;
                 }
             QVERIFY(mass > 0);

@@ -58,8 +58,8 @@ private Q_SLOTS:
     void initTestCase() {
         const std::filesystem::path served = m_served.path().toStdString();
         // Big enough (random bytes do not compress) that the slow mirror takes seconds.
-        test::writeIdxDataset(served, test::randomImageSet(400, 10, 1, 1, 28, 28), test::randomImageSet(50, 10, 2, 1, 28, 28),
-                              true);
+        test::writeIdxDataset(served, test::randomImageSet(400, 10, 1, 1, 28, 28),
+                              test::randomImageSet(50, 10, 2, 1, 28, 28), true);
         m_info.id = "testset";
         m_info.displayName = "Test set";
         const char* names[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",

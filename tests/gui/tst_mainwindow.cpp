@@ -19,10 +19,10 @@
 
 #include "core/data/datasetopener.h"
 #include "core/stats/statsengine.h"
+#include "tests/support/stallmeter.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
 #include "ui/imagelistmodel.h"
-#include "tests/support/stallmeter.h"
 #include "ui/mainwindow.h"
 #include "ui/normalizationpage.h"
 #include "ui/pixelimageview.h"
@@ -140,9 +140,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonDocument gui = QJsonDocument::fromJson(file.readAll());
         QProcess cli;
-        cli.start(qEnvironmentVariable("NORMLAB_CLI"), {QStringLiteral("stats"), QStringLiteral("--dataset"),
-                                                        QStringLiteral("synthetic"), QStringLiteral("--limit"),
-                                                        QString::number(kSmall)});
+        cli.start(qEnvironmentVariable("NORMLAB_CLI"),
+                  {QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+                   QStringLiteral("--limit"), QString::number(kSmall)});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(gui, QJsonDocument::fromJson(cli.readAllStandardOutput()));
     }

@@ -12,8 +12,8 @@
 #include <QtTest>
 
 #include "core/train/torchruntime.h"
-#include "ui/curveplot.h"
 #include "tests/support/stallmeter.h"
+#include "ui/curveplot.h"
 #include "ui/mainwindow.h"
 #include "ui/trainjob.h"
 #include "ui/trainpage.h"
@@ -116,9 +116,9 @@ private Q_SLOTS:
         click(page, "stopAllButton");
         QVERIFY(done.wait(10000));
         qInfo("stopped %lld ms after the click",
-              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - start)
-                                         .count()));
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+                      .count()));
         QVERIFY(page->runState(0).startsWith(QStringLiteral("cancelled")));
         QVERIFY(page->runState(1).startsWith(QStringLiteral("cancelled")));
     }

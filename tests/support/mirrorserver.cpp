@@ -3,10 +3,10 @@
 namespace normlab::test {
 
 MirrorServer::MirrorServer(const QString& folder) {
-    const QString script = qEnvironmentVariable("NORMLAB_SOURCE_DIR") + QStringLiteral("/tests/support/mirror_server.py");
+    const QString script =
+        qEnvironmentVariable("NORMLAB_SOURCE_DIR") + QStringLiteral("/tests/support/mirror_server.py");
     m_process.start(QStringLiteral("python3"), {script, folder, QStringLiteral("120")});
-    if (m_process.waitForReadyRead(15000))
-        m_port = m_process.readLine().trimmed().toInt();
+    if (m_process.waitForReadyRead(15000)) m_port = m_process.readLine().trimmed().toInt();
 }
 
 MirrorServer::~MirrorServer() {

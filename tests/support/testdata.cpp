@@ -34,13 +34,13 @@ static void writeSplit(const std::filesystem::path& dir, const ImageSet& set, co
                        const std::string& ext) {
     IdxArray images;
     images.dims = {static_cast<std::uint32_t>(set.count)};
-    if (set.channels != 1)
-        images.dims.push_back(set.channels);
+    if (set.channels != 1) images.dims.push_back(set.channels);
     images.dims.push_back(set.height);
     images.dims.push_back(set.width);
     images.data = set.pixels;
     writeIdx(dir / (prefix + "-images-idx3-ubyte" + ext), images);
-    writeIdx(dir / (prefix + "-labels-idx1-ubyte" + ext), IdxArray{{static_cast<std::uint32_t>(set.count)}, set.labels});
+    writeIdx(dir / (prefix + "-labels-idx1-ubyte" + ext),
+             IdxArray{{static_cast<std::uint32_t>(set.count)}, set.labels});
 }
 
 void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, const ImageSet& test, bool gzipped) {
@@ -70,8 +70,7 @@ std::vector<std::string> filesIn(const std::filesystem::path& dir) {
     std::error_code ec;
     for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file())
-            names.push_back(std::filesystem::relative(it->path(), dir).string());
+        if (it->is_regular_file()) names.push_back(std::filesystem::relative(it->path(), dir).string());
     std::sort(names.begin(), names.end());
     return names;
 }

@@ -20,8 +20,7 @@ void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, co
 void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes);
 
 // An IDX header followed by data bytes, for hand-made malformed files.
-std::vector<std::uint8_t> idxBytes(std::uint8_t type, const std::vector<std::uint32_t>& dims,
-                                   std::size_t dataBytes);
+std::vector<std::uint8_t> idxBytes(std::uint8_t type, const std::vector<std::uint32_t>& dims, std::size_t dataBytes);
 
 // Files (regular, any depth) in dir, for "nothing partial was left behind" checks.
 std::vector<std::string> filesIn(const std::filesystem::path& dir);

@@ -88,8 +88,7 @@ private Q_SLOTS:
         TrainCallbacks cb;
         cb.stop = stop.get_token();
         cb.onBatch = [&](int, int epoch, int batch, int) {
-            if (epoch == 2 && batch == 4)
-                stop.request_stop();
+            if (epoch == 2 && batch == 4) stop.request_stop();
         };
         const RunResult r = trainRun(smallConfig(), m_data, 0, cb);
         QCOMPARE(r.status, RunStatus::Cancelled);
@@ -111,8 +110,7 @@ private Q_SLOTS:
             cb.stop = stop.get_token();
             int seen = 0;
             cb.onBatch = [&](int, int, int, int) {
-                if (++seen == stopAt)
-                    stop.request_stop();
+                if (++seen == stopAt) stop.request_stop();
             };
             const RunResult r = trainRun(smallConfig(), m_data, 0, cb);
             QVERIFY2(r.status == RunStatus::Cancelled || (stopAt == 45 && r.status == RunStatus::Finished),

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
-"""The lesson's training loop in Python, as the reference for normlab-trainbench.
+"""The lesson's training loop in Python, the reference for normlab-trainbench and bench/lesson_experiment.py.
 
-torchvision's MNIST class over the IDX files NormLab exported, ToTensor + Normalize, a DataLoader
-with num_workers=1, the lesson's network, Adam. Prints one JSON object per epoch on stdout.
-Uses Debian's python3-torch / python3-torchvision (same PyTorch version as Debian's LibTorch).
+torchvision's MNIST or FashionMNIST class over IDX files in ROOT/<Folder>/raw, ToTensor (+ Normalize
+when --mean/--std are given; without them, the lesson's "not normal" run), a DataLoader with
+num_workers=1 and shuffle=True, the lesson's network, Adam. Prints one JSON object per epoch on
+stdout. Uses Debian's python3-torch / python3-torchvision (same PyTorch version as Debian's LibTorch).
 """
 import argparse
 import json
@@ -42,15 +43,23 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--lr", type=float, default=0.01)
-    parser.add_argument("--mean", type=float, required=True)
-    parser.add_argument("--std", type=float, required=True)
+    parser.add_argument("--dataset", choices=["mnist", "fashion-mnist"], default="mnist")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--mean", type=float, help="with --std: z-score the input (the lesson's 'normal' run)")
+    parser.add_argument("--std", type=float)
     args = parser.parse_args()
+    if (args.mean is None) != (args.std is None):
+        parser.error("--mean and --std go together")
     torch.set_num_threads(args.threads)
-    torch.manual_seed(1)
+    torch.manual_seed(args.seed)
 
-    transform = transforms.Compose([transforms.ToTensor(), transforms.Normalize((args.mean,), (args.std,))])
-    train_set = torchvision.datasets.MNIST(root=args.root, train=True, download=False, transform=transform)
-    test_set = torchvision.datasets.MNIST(root=args.root, train=False, download=False, transform=transform)
+    steps = [transforms.ToTensor()]
+    if args.mean is not None:
+        steps.append(transforms.Normalize((args.mean,), (args.std,)))
+    transform = transforms.Compose(steps)
+    dataset = torchvision.datasets.FashionMNIST if args.dataset == "fashion-mnist" else torchvision.datasets.MNIST
+    train_set = dataset(root=args.root, train=True, download=False, transform=transform)
+    test_set = dataset(root=args.root, train=False, download=False, transform=transform)
     loader = torch.utils.data.DataLoader(train_set, batch_size=args.batch_size, shuffle=True, num_workers=1)
     test_loader = torch.utils.data.DataLoader(test_set, batch_size=args.batch_size, num_workers=1)
     network = Network()

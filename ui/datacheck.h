@@ -12,12 +12,12 @@ struct FileCheck {
     std::string path;
     std::uint64_t bytes = 0;
     std::string sha256;
-    std::string verdict; // e.g. "matches the published MNIST file"
-    std::string origin;  // mirror it was downloaded from, when recorded
+    std::string verdict; // e.g. "published FashionMNIST content (…); file recompressed"
+    std::string origin;  // mirror it was downloaded from, when recorded, else where the set was found
 };
 
-// Compares each source file with the catalog's published checksums (MD5 of the .gz files) and
-// looks up where it came from in NormLab's download manifest.
-std::vector<FileCheck> checkSources(const std::vector<SourceFile>& sources);
+// The loader's verdict on each source file against the published files, and where it came from:
+// the mirror in NormLab's download manifest, else where the data set was found.
+std::vector<FileCheck> checkSources(const std::vector<SourceFile>& sources, const std::string& datasetOrigin);
 
 } // namespace normlab

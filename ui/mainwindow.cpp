@@ -18,9 +18,11 @@
 #include <QVBoxLayout>
 
 #include "core/data/datasetcatalog.h"
+#include "core/data/datasetlisting.h"
 #include "core/data/datasetlocator.h"
 #include "core/export/atomicfile.h"
 #include "core/export/statsexport.h"
+#include "ui/datasetcombo.h"
 #include "ui/downloadjob.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
@@ -56,6 +58,7 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
     };
     buildUi();
     buildMenus();
+    refreshDatasetLists();
     restoreSettings(defaults);
 
     connect(m_job, &StatsJob::progressChanged, this,
@@ -76,6 +79,7 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
         const QString id = m_missingDataset;
         m_missingDataset.clear();
         m_downloadButton->hide();
+        refreshDatasetLists();
         selectDataset(id);
     });
     connect(m_download, &DownloadJob::failed, this, [this](const QString& message) {
@@ -105,9 +109,6 @@ void MainWindow::buildUi() {
     auto* chooser = new QHBoxLayout;
     m_dataset = new QComboBox(central);
     m_dataset->setObjectName(QStringLiteral("datasetCombo"));
-    m_dataset->addItem(tr("MNIST"), QStringLiteral("mnist"));
-    m_dataset->addItem(tr("FashionMNIST"), QStringLiteral("fashion-mnist"));
-    m_dataset->addItem(tr("Synthetic digits"), QStringLiteral("synthetic"));
     m_split = new QComboBox(central);
     m_split->setObjectName(QStringLiteral("splitCombo"));
     m_split->addItem(tr("train"), QStringLiteral("train"));
@@ -188,6 +189,12 @@ void MainWindow::buildMenus() {
     connect(large, &QAction::toggled, this, &MainWindow::setLargeFonts);
 }
 
+void MainWindow::refreshDatasetLists() {
+    const auto choices = listDatasets(dataDirOf(m_request));
+    fillDatasetCombo(m_dataset, choices);
+    m_train->setDataDir(m_request.dataDir);
+}
+
 QString MainWindow::dataDir() const {
     return QString::fromStdString((m_request.dataDir.empty() ? defaultDataDir() : m_request.dataDir).string());
 }
@@ -244,11 +251,16 @@ void MainWindow::reload() {
     // A catalog data set that is not on disk: say so, offer the download, show the synthetic
     // digits meanwhile, so the app is useful offline too.
     if (const DatasetInfo* info = findCatalogDataset(request.dataset);
-        info && !locateCatalogDataset(*info, request.dataDir.empty() ? defaultDataDir() : request.dataDir)) {
+        info && !locateCatalogDataset(*info, dataDirOf(request))) {
         m_missingDataset = QString::fromStdString(info->id);
-        showMessage(tr("%1 is not in %2 (nor in a torchvision MNIST/raw layout there). Showing the synthetic digits "
-                       "instead — click Download to fetch it, or Open folder… to use a torchvision ./data folder.")
-                        .arg(QString::fromStdString(info->displayName), dataDir()),
+        const QString apt = info->debianPackage.empty()
+                                ? QString()
+                                : tr(" Offline? 'sudo apt-get install %1' installs it from Debian.")
+                                      .arg(QString::fromStdString(info->debianPackage));
+        showMessage(tr("%1 is not in %2 (nor in a torchvision layout there, nor in /usr/share/datasets). Showing the "
+                       "synthetic digits instead — click Download to fetch it, or Open folder… to use a torchvision "
+                       "./data folder.%3")
+                        .arg(QString::fromStdString(info->displayName), dataDir(), apt),
                     false);
         m_downloadButton->setText(tr("Download %1").arg(QString::fromStdString(info->displayName)));
         m_downloadButton->show();

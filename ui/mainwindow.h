@@ -66,6 +66,8 @@ protected:
 private:
     void buildUi();
     void buildMenus();
+    // Rebuilds the data set lists (main chooser and training page) from where data is found now.
+    void refreshDatasetLists();
     void showResult(const LoadedDatasetPtr& result);
     void showFailure(const QString& message);
     void showSplit();

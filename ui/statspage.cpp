@@ -86,7 +86,7 @@ void StatsPage::setDataset(const LoadedDatasetPtr& dataset, const std::string& s
     m_classes->sortByColumn(0, Qt::AscendingOrder);
     m_mean->setMap(s.pixelMean.at(0), s.width, s.height, tr("per-pixel mean (x/255)"), QCPColorGradient::gpGrayscale);
     m_std->setMap(s.pixelStd.at(0), s.width, s.height, tr("per-pixel std (x/255)"), QCPColorGradient::gpThermal);
-    const auto checks = checkSources(s.sources);
+    const auto checks = checkSources(s.sources, s.origin);
     m_files->setRowCount(static_cast<int>(checks.size()));
     for (int r = 0; r < static_cast<int>(checks.size()); ++r) {
         const FileCheck& c = checks[r];

@@ -16,12 +16,14 @@
 #include <QVBoxLayout>
 
 #include "core/common/error.h"
+#include "core/data/datasetlocator.h"
 #include "core/data/filebytes.h"
 #include "core/export/atomicfile.h"
 #include "core/train/resultsexport.h"
 #include "core/train/torchruntime.h"
 #include "ui/colormap.h"
 #include "ui/curveplot.h"
+#include "ui/datasetcombo.h"
 #include "ui/plotexport.h"
 #include "ui/trainjob.h"
 
@@ -143,9 +145,7 @@ void TrainPage::buildForm(QVBoxLayout* layout) {
     auto* form = new QFormLayout;
     m_dataset = new QComboBox(this);
     m_dataset->setObjectName(QStringLiteral("trainDataset"));
-    m_dataset->addItem(tr("Synthetic digits"), QStringLiteral("synthetic"));
-    m_dataset->addItem(tr("MNIST"), QStringLiteral("mnist"));
-    m_dataset->addItem(tr("FashionMNIST"), QStringLiteral("fashion-mnist"));
+    fillDatasetCombo(m_dataset, listDatasets(defaultDataDir()));
     m_limit = new QSpinBox(this);
     m_limit->setObjectName(QStringLiteral("trainLimit"));
     m_limit->setRange(0, 1000000);
@@ -255,6 +255,7 @@ void TrainPage::buildForm(QVBoxLayout* layout) {
 TrainConfig TrainPage::config() const {
     TrainConfig c;
     c.dataset = m_dataset->currentData().toString().toStdString();
+    c.dataDir = m_dataDir;
     c.limit = static_cast<std::size_t>(m_limit->value());
     c.model = m_model->currentText().toStdString();
     c.optimizer = m_optimizer->currentText().toStdString();
@@ -264,6 +265,11 @@ TrainConfig TrainPage::config() const {
     c.seed = static_cast<std::uint64_t>(m_seed->value());
     c.device = m_device->currentData().toString().toStdString();
     return c;
+}
+
+void TrainPage::setDataDir(const std::filesystem::path& dataDir) {
+    m_dataDir = dataDir;
+    fillDatasetCombo(m_dataset, listDatasets(dataDir.empty() ? defaultDataDir() : dataDir));
 }
 
 void TrainPage::setConfig(const TrainConfig& c) {

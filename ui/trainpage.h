@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <vector>
@@ -33,6 +34,8 @@ public:
 
     explicit TrainPage(QWidget* parent = nullptr);
 
+    // The data directory training reads from (empty: the default); refreshes the data set list.
+    void setDataDir(const std::filesystem::path& dataDir);
     TrainConfig config() const;
     void setConfig(const TrainConfig& config);
     std::vector<Method> methods() const;
@@ -69,6 +72,7 @@ private:
     PathChooser m_choosePath;
     std::map<int, RunResult> m_finished;
     std::vector<TrainConfig> m_configs;
+    std::filesystem::path m_dataDir;
     QComboBox* m_dataset;
     QSpinBox* m_limit;
     QComboBox* m_model;

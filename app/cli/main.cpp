@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/datasetscommand.h"
 #include "app/cli/downloadcommand.h"
 #include "app/cli/exportcommand.h"
 #include "app/cli/statscommand.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     normlab::cli::addStatsCommand(app);
     normlab::cli::addExportCommand(app);
     normlab::cli::addDownloadCommand(app);
+    normlab::cli::addDatasetsCommand(app);
     normlab::cli::addTrainCommand(app);
     try {
         app.parse(argc, argv);

@@ -78,6 +78,8 @@ int runTrain(TrainOptions& o) {
     const TrainingData data = loadTrainingData(o.config);
     const auto configs = comparisonConfigs(o.config, methods);
     std::FILE* human = o.jsonl ? stderr : stdout;
+    std::fprintf(human, "data: %s, %zu train / %zu test images — %s\n", data.train.dataset.c_str(), data.train.count,
+                 data.test.count, data.train.origin.c_str());
     TrainPrinter printer(human, o.jsonl ? stderrIsTerminal() : stdoutIsTerminal(), static_cast<int>(configs.size()),
                          o.config.epochs);
     std::stop_source stop;

@@ -1,15 +1,20 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace normlab {
 
-// One downloadable file of a catalog data set with its published MD5 checksum.
+// One downloadable file of a catalog data set with its published MD5 checksum (of the .gz file as
+// published) and, where known, the SHA-256 and size of its decompressed content: repackagers such as
+// Debian recompress the files, which changes the MD5 but not the content.
 struct RemoteFile {
     std::string name;
     std::string md5;
+    std::string contentSha256 = {}; // empty where no verified copy was at hand to compute it
+    std::uint64_t contentBytes = 0;
 };
 
 // Where the four files sit in a catalog entry's files array.
@@ -24,6 +29,7 @@ struct DatasetInfo {
     std::vector<std::string> classNames;
     std::vector<std::string> mirrors; // base URLs, tried in order
     std::array<RemoteFile, 4> files;  // indexed by IdxRole
+    std::string debianPackage = {};   // the Debian package that installs it under /usr/share/datasets
 };
 
 const std::vector<DatasetInfo>& datasetCatalog();

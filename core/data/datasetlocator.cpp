@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <sstream>
 
 #include "core/data/datasetcatalog.h"
 
@@ -27,6 +28,14 @@ std::filesystem::path envPath(const char* name) {
     return value && *value ? std::filesystem::path(value) : std::filesystem::path();
 }
 
+// Debian installs dataset packages under /usr/share/datasets; a copy anywhere else (say
+// /usr/local/share/datasets) was put there by hand, so it is not named after the package.
+std::string systemOrigin(const DatasetInfo& info, const std::filesystem::path& systemDir) {
+    if (!info.debianPackage.empty() && systemDir == std::filesystem::path("/usr/share/datasets"))
+        return "Debian package " + info.debianPackage;
+    return "system data folder " + (systemDir / info.id).string();
+}
+
 } // namespace
 
 std::filesystem::path defaultDataDir() {
@@ -36,8 +45,29 @@ std::filesystem::path defaultDataDir() {
     return std::filesystem::path(".normlab-data");
 }
 
+std::vector<std::filesystem::path> systemDatasetDirs() {
+    const char* value = std::getenv("XDG_DATA_DIRS");
+    std::stringstream dirs(value && *value ? value : "/usr/local/share:/usr/share");
+    std::vector<std::filesystem::path> result;
+    std::string dir;
+    while (std::getline(dirs, dir, ':')) {
+        // The spec allows only absolute paths; relative entries are ignored.
+        if (dir.empty() || dir.front() != '/') continue;
+        result.push_back((std::filesystem::path(dir) / "datasets").lexically_normal());
+    }
+    return result;
+}
+
 std::filesystem::path ownDatasetFolder(const std::filesystem::path& dataDir, const DatasetInfo& info) {
     return dataDir / info.id;
+}
+
+std::vector<std::filesystem::path> catalogSearchFolders(const DatasetInfo& info, const std::filesystem::path& dataDir) {
+    std::vector<std::filesystem::path> folders = {ownDatasetFolder(dataDir, info),
+                                                  dataDir / info.torchvisionFolder / "raw"};
+    for (const auto& system : systemDatasetDirs())
+        folders.push_back(system / info.id);
+    return folders;
 }
 
 std::optional<DatasetFiles> findIdxFilesIn(const std::filesystem::path& folder) {
@@ -49,18 +79,25 @@ std::optional<DatasetFiles> findIdxFilesIn(const std::filesystem::path& folder) 
     return DatasetFiles{folder, *trainImages, *trainLabels, *testImages, *testLabels};
 }
 
-std::optional<DatasetFiles> locateCatalogDataset(const DatasetInfo& info, const std::filesystem::path& dataDir) {
-    if (auto own = findIdxFilesIn(ownDatasetFolder(dataDir, info))) return own;
-    return findIdxFilesIn(dataDir / info.torchvisionFolder / "raw");
+std::optional<DatasetLocation> locateCatalogDataset(const DatasetInfo& info, const std::filesystem::path& dataDir) {
+    if (auto own = findIdxFilesIn(ownDatasetFolder(dataDir, info)))
+        return DatasetLocation{*own, "data directory " + dataDir.string()};
+    if (auto torchvision = findIdxFilesIn(dataDir / info.torchvisionFolder / "raw"))
+        return DatasetLocation{*torchvision, "torchvision folder " + (dataDir / info.torchvisionFolder).string()};
+    for (const auto& system : systemDatasetDirs())
+        if (auto installed = findIdxFilesIn(system / info.id))
+            return DatasetLocation{*installed, systemOrigin(info, system)};
+    return std::nullopt;
 }
 
 std::optional<DatasetFiles> locateFolderDataset(const std::filesystem::path& folder, std::string* catalogId) {
     if (auto direct = findIdxFilesIn(folder)) return direct;
     for (const auto& info : datasetCatalog())
-        if (auto found = locateCatalogDataset(info, folder)) {
-            if (catalogId) *catalogId = info.id;
-            return found;
-        }
+        for (const auto& inside : {ownDatasetFolder(folder, info), folder / info.torchvisionFolder / "raw"})
+            if (auto found = findIdxFilesIn(inside)) {
+                if (catalogId) *catalogId = info.id;
+                return found;
+            }
     return std::nullopt;
 }
 

@@ -104,17 +104,22 @@ IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests) {
         parseHeader(prefix, size, name);
     }
     auto bytes = readFileBytes(path);
-    if (digests) *digests = {sha256Hex(bytes), md5Hex(bytes)};
+    if (digests) *digests = {sha256Hex(bytes), md5Hex(bytes), gzipped};
     return parseIdx(gzipped ? gunzip(bytes, path) : std::move(bytes), path);
 }
 
-std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped) {
-    if (array.dims.empty() || array.dims.size() > kMaxDims) throw Error("IDX arrays need 1 to 4 dimensions");
-    if (array.elementCount() != array.data.size()) throw Error("IDX array dimensions do not match its data size");
-    std::vector<std::uint8_t> bytes{0, 0, kUnsignedByteType, static_cast<std::uint8_t>(array.dims.size())};
-    for (auto d : array.dims)
+std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims) {
+    if (dims.empty() || dims.size() > kMaxDims) throw Error("IDX arrays need 1 to 4 dimensions");
+    std::vector<std::uint8_t> bytes{0, 0, kUnsignedByteType, static_cast<std::uint8_t>(dims.size())};
+    for (auto d : dims)
         for (int shift = 24; shift >= 0; shift -= 8)
             bytes.push_back(static_cast<std::uint8_t>(d >> shift));
+    return bytes;
+}
+
+std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped) {
+    auto bytes = encodeIdxHeader(array.dims);
+    if (array.elementCount() != array.data.size()) throw Error("IDX array dimensions do not match its data size");
     bytes.insert(bytes.end(), array.data.begin(), array.data.end());
     return gzipped ? gzip(bytes) : bytes;
 }

@@ -22,6 +22,7 @@ struct IdxArray {
 struct FileDigests {
     std::string sha256;
     std::string md5;
+    bool gzipped = false; // stored gzip-compressed
 };
 
 // When digests is given it receives the file's digests, computed from the bytes already read.
@@ -30,6 +31,10 @@ IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests = nullp
 // Parses IDX bytes already in memory (the gzip layer already removed). nameForErrors is used in
 // messages only.
 IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& nameForErrors);
+
+// The header of an unsigned-byte IDX file with these dimensions: with the data after it, the
+// exact decompressed content of a file readIdx returned (for content digests).
+std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims);
 
 // Serialises an array as IDX bytes, optionally gzip-compressed.
 std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped);

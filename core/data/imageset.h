@@ -13,6 +13,9 @@ struct SourceFile {
     std::uint64_t bytes = 0;
     std::string sha256;
     std::string md5; // empty for generated data
+    // What the file is compared with the catalog's published files, e.g. "published FashionMNIST
+    // content; file recompressed". Empty for generated data.
+    std::string published;
 };
 
 // One split of an image classification data set, held once as uint8 in N x C x H x W order.
@@ -20,6 +23,7 @@ struct SourceFile {
 struct ImageSet {
     std::string dataset; // catalog id ("mnist", "fashion-mnist", "synthetic") or "custom"
     std::string split;   // "train" or "test"
+    std::string origin;  // where it was found, e.g. "Debian package dataset-fashion-mnist"
     std::size_t count = 0;
     int channels = 1;
     int height = 0;

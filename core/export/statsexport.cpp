@@ -126,6 +126,7 @@ std::string statsToJson(const SplitStats& stats, int indent) {
     j["format"] = std::string("normlab-stats/") + kFormatVersion;
     j["dataset"] = stats.dataset;
     j["split"] = stats.split;
+    j["found_in"] = stats.origin;
     j["count"] = stats.count;
     j["channels"] = stats.channels;
     j["height"] = stats.height;
@@ -157,7 +158,8 @@ std::string statsToJson(const SplitStats& stats, int indent) {
     j["torchvision_full_precision"] = torchvisionNormalizeLine(stats.params, -1);
     json sources = json::array();
     for (const auto& s : stats.sources)
-        sources.push_back({{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"md5", s.md5}});
+        sources.push_back(
+            {{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"md5", s.md5}, {"published", s.published}});
     j["source"] = sources;
     return j.dump(indent) + "\n";
 }

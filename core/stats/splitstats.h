@@ -40,6 +40,7 @@ struct ClassStats {
 // Everything one stats call computes for a split.
 struct SplitStats {
     std::string dataset, split;
+    std::string origin; // where the data set was found (ImageSet::origin)
     std::uint64_t count = 0;
     int channels = 1, height = 0, width = 0;
     NormalizationParams params;       // from the training split

@@ -236,6 +236,7 @@ SplitStats computeStats(const ImageSet& set, const std::optional<NormalizationPa
     SplitStats out;
     out.dataset = set.dataset;
     out.split = set.split;
+    out.origin = set.origin;
     out.count = set.count;
     out.channels = set.channels;
     out.height = set.height;

@@ -18,8 +18,9 @@ struct Result {
     QByteArray out, err;
 };
 
-Result runCli(const QStringList& args) {
+Result runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(qEnvironmentVariable("NORMLAB_CLI"), args);
     p.waitForFinished(120000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -35,6 +36,38 @@ class TestCliStats : public QObject {
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
+    // A fresh Debian machine: no data directory, no network, only the dataset-fashion-mnist
+    // package. The default data set is FashionMNIST, found there, with the lesson's exact figures.
+    void debianFashionMnistOutOfTheBox() {
+        if (test::debianFashionMnist().empty())
+            QSKIP("Debian's dataset-fashion-mnist is not installed (scripts/install-deps installs it)");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_DIRS"), QString::fromLatin1(test::kDebianDataDirs));
+        env.insert(QStringLiteral("NORMLAB_DATA_DIR"), path(QStringLiteral("empty-user-data")));
+        for (const QString& dataset : {QStringLiteral("fashion-mnist"), QStringLiteral("auto")}) {
+            const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), dataset}, env);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(o[QStringLiteral("dataset")].toString(), QStringLiteral("fashion-mnist"));
+            QCOMPARE(o[QStringLiteral("found_in")].toString(), QStringLiteral("Debian package dataset-fashion-mnist"));
+            QCOMPARE(o[QStringLiteral("count")].toInt(), 60000);
+            const QJsonObject none = o[QStringLiteral("normalizations")].toObject()[QStringLiteral("none")].toObject();
+            QCOMPARE(none[QStringLiteral("mean")].toArray()[0].toDouble(), test::kFashionMnistMean);
+            QCOMPARE(none[QStringLiteral("std")].toArray()[0].toDouble(), test::kFashionMnistStd);
+            QVERIFY(o[QStringLiteral("torchvision")].toString().contains(
+                QStringLiteral("Normalize((0.2860,), (0.3530,))")));
+            const QJsonObject images = o[QStringLiteral("source")].toArray()[0].toObject();
+            QCOMPARE(images[QStringLiteral("published")].toString(),
+                     QStringLiteral("published FashionMNIST content (train-images-idx3-ubyte); file recompressed"));
+        }
+        const Result list = runCli({QStringLiteral("datasets")}, env);
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QVERIFY2(list.out.contains(
+                     "FashionMNIST — Debian package dataset-fashion-mnist (/usr/share/datasets/fashion-mnist)"),
+                 list.out.constData());
+        QVERIFY2(list.out.contains("MNIST — not found"), list.out.constData());
+        QVERIFY2(list.out.contains("default (--dataset auto): fashion-mnist"), list.out.constData());
+    }
     void syntheticJson() {
         const Result r = runCli({QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
                                  QStringLiteral("--limit"), QStringLiteral("2000")});

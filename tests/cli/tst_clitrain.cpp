@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/support/testdata.h"
+
 namespace {
 
 struct Result {
@@ -15,8 +17,9 @@ struct Result {
     QByteArray out, err;
 };
 
-Result runCli(QStringList args) {
+Result runCli(QStringList args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(qEnvironmentVariable("NORMLAB_CLI"), args);
     p.waitForFinished(300000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -80,13 +83,47 @@ private Q_SLOTS:
         const Result lesson = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("lesson"),
                                       QStringLiteral("--data-dir"), empty.path()});
         QCOMPARE(lesson.exitCode, 1);
-        QVERIFY2(lesson.err.contains("fashion-mnist: not found in"), lesson.err.constData());
+        QVERIFY2(lesson.err.contains("fashion-mnist: not found (looked in"), lesson.err.constData());
+        QVERIFY2(lesson.err.contains("sudo apt-get install dataset-fashion-mnist"), lesson.err.constData());
         // Explicit options win over the preset.
         const Result mine = runCli(small() << QStringLiteral("--preset") << QStringLiteral("lesson")
                                            << QStringLiteral("--epochs") << QStringLiteral("1"));
         QVERIFY2(mine.exitCode == 0, mine.err.constData());
         QVERIFY(mine.out.contains("[none] epoch  1/1"));
         QVERIFY(mine.out.contains("[zscore] epoch  1/1"));
+    }
+    // The lesson preset on Debian's real FashionMNIST, with no --data-dir and no network: one epoch
+    // on the first 3,000 images (batches of 100, so the epoch has 30 steps), both runs to the end.
+    void lessonPresetOnDebianFashionMnist() {
+        if (normlab::test::debianFashionMnist().empty())
+            QSKIP("Debian's dataset-fashion-mnist is not installed (scripts/install-deps installs it)");
+        QTemporaryDir empty;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_DIRS"), QString::fromLatin1(normlab::test::kDebianDataDirs));
+        env.insert(QStringLiteral("NORMLAB_DATA_DIR"), empty.path());
+        const QString json = empty.filePath(QStringLiteral("lesson.json"));
+        const Result r = runCli({QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("lesson"),
+                                 QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--limit"),
+                                 QStringLiteral("3000"), QStringLiteral("--batch-size"), QStringLiteral("100"),
+                                 QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--out"), json},
+                                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(
+            r.out.contains("data: fashion-mnist, 3000 train / 3000 test images — Debian package dataset-fashion-mnist"),
+            r.out.constData());
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray runs = QJsonDocument::fromJson(file.readAll()).object()[QStringLiteral("runs")].toArray();
+        QCOMPARE(runs.size(), 2);
+        for (const auto& run : runs) {
+            const QJsonObject o = run.toObject();
+            QCOMPARE(o[QStringLiteral("status")].toString(), QStringLiteral("finished"));
+            const QJsonArray epochs = o[QStringLiteral("epochs")].toArray();
+            QCOMPARE(epochs.size(), 1);
+            // Real clothes after 30 steps at the lesson's lr: far above chance (0.1).
+            const double accuracy = epochs[0].toObject()[QStringLiteral("test_accuracy")].toDouble();
+            QVERIFY2(accuracy > 0.4, qPrintable(QString::number(accuracy)));
+        }
     }
     void badArgumentsGetOneLine() {
         for (const QStringList& extra : {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},

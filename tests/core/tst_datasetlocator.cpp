@@ -1,14 +1,35 @@
-// Finding data sets: NormLab's layout, torchvision's layout, custom folders, and "auto".
+// Finding data sets: NormLab's layout, torchvision's layout, system folders ($XDG_DATA_DIRS, where
+// Debian's dataset packages install), custom folders, and "auto".
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "core/common/error.h"
 #include "core/data/datasetcatalog.h"
+#include "core/data/datasetlisting.h"
 #include "core/data/datasetlocator.h"
 #include "core/data/datasetopener.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;
+
+namespace {
+
+// Sets an environment variable for one scope (tests run under CTest's hermetic XDG_DATA_DIRS).
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const QByteArray& value)
+        : m_name(name), m_old(qgetenv(name)), m_had(qEnvironmentVariableIsSet(name)) {
+        qputenv(name, value);
+    }
+    ~ScopedEnv() { m_had ? qputenv(m_name, m_old) : qunsetenv(m_name); }
+
+private:
+    const char* m_name;
+    QByteArray m_old;
+    bool m_had;
+};
+
+} // namespace
 
 class TestDatasetLocator : public QObject {
     Q_OBJECT
@@ -25,7 +46,7 @@ private Q_SLOTS:
         const auto* fashion = findCatalogDataset("fashion-mnist");
         const auto files = locateCatalogDataset(*fashion, data);
         QVERIFY(files);
-        QCOMPARE(files->trainImages.filename().string(), std::string("train-images-idx3-ubyte.gz"));
+        QCOMPARE(files->files.trainImages.filename().string(), std::string("train-images-idx3-ubyte.gz"));
         DatasetRequest r;
         r.dataset = "fashion-mnist";
         r.dataDir = data;
@@ -50,7 +71,7 @@ private Q_SLOTS:
         test::writeIdxDataset(data / "mnist", m_train, m_test, false);
         const auto files = locateCatalogDataset(*findCatalogDataset("mnist"), data);
         QVERIFY(files);
-        QCOMPARE(files->testLabels.filename().string(), std::string("t10k-labels-idx1-ubyte"));
+        QCOMPARE(files->files.testLabels.filename().string(), std::string("t10k-labels-idx1-ubyte"));
     }
     void customFolderWithDottedNames() {
         const auto folder = root() / "custom";
@@ -72,6 +93,96 @@ private Q_SLOTS:
         test::writeIdxDataset(root() / "empty-data" / "MNIST" / "raw", m_train, m_test, false);
         QCOMPARE(resolveDatasetId(r), std::string("mnist"));
     }
+    void systemDirsFollowXdgDataDirs() {
+        {
+            const ScopedEnv env("XDG_DATA_DIRS", "/opt/a:relative/b::/opt/c/");
+            const auto dirs = systemDatasetDirs();
+            QCOMPARE(dirs.size(), std::size_t{2}); // relative and empty entries are ignored, as the spec says
+            QCOMPARE(dirs[0].string(), std::string("/opt/a/datasets"));
+            QCOMPARE(dirs[1].string(), std::string("/opt/c/datasets"));
+        }
+        const ScopedEnv unset("XDG_DATA_DIRS", "");
+        const auto dirs = systemDatasetDirs();
+        QCOMPARE(dirs.size(), std::size_t{2});
+        QCOMPARE(dirs[0].string(), std::string("/usr/local/share/datasets"));
+        QCOMPARE(dirs[1].string(), std::string("/usr/share/datasets"));
+    }
+    // The user's data directory first, then each $XDG_DATA_DIRS entry in order.
+    void discoveryOrder() {
+        const auto first = root() / "order-sys1", second = root() / "order-sys2", user = root() / "order-user";
+        const ScopedEnv env("XDG_DATA_DIRS", QByteArray::fromStdString(first.string() + ":" + second.string()));
+        const auto* fashion = findCatalogDataset("fashion-mnist");
+        QVERIFY(!locateCatalogDataset(*fashion, user));
+
+        test::writeIdxDataset(second / "datasets" / "fashion-mnist", m_train, m_test, true);
+        auto found = locateCatalogDataset(*fashion, user);
+        QVERIFY(found);
+        QCOMPARE(found->files.folder, second / "datasets" / "fashion-mnist");
+        QCOMPARE(found->origin, "system data folder " + (second / "datasets" / "fashion-mnist").string());
+
+        test::writeIdxDataset(first / "datasets" / "fashion-mnist", m_train, m_test, false);
+        QCOMPARE(locateCatalogDataset(*fashion, user)->files.folder, first / "datasets" / "fashion-mnist");
+
+        test::writeIdxDataset(user / "FashionMNIST" / "raw", m_train, m_test, false);
+        found = locateCatalogDataset(*fashion, user);
+        QCOMPARE(found->files.folder, user / "FashionMNIST" / "raw");
+        QCOMPARE(found->origin, "torchvision folder " + (user / "FashionMNIST").string());
+
+        test::writeIdxDataset(user / "fashion-mnist", m_train, m_test, false);
+        found = locateCatalogDataset(*fashion, user);
+        QCOMPARE(found->files.folder, user / "fashion-mnist");
+        QCOMPARE(found->origin, "data directory " + user.string());
+
+        // The loaded set says where it came from.
+        DatasetRequest r;
+        r.dataset = "fashion-mnist";
+        r.dataDir = root() / "order-nothing-here";
+        const ImageSet set = openSplit(r, "test");
+        QCOMPARE(set.origin, "system data folder " + (first / "datasets" / "fashion-mnist").string());
+        QCOMPARE(set.pixels, m_test.pixels);
+    }
+    // MNIST if found, else FashionMNIST if found (e.g. only Debian's package), else synthetic.
+    void autoPrefersMnistThenFashionMnistThenSynthetic() {
+        const auto system = root() / "auto-sys";
+        const ScopedEnv env("XDG_DATA_DIRS", QByteArray::fromStdString(system.string()));
+        DatasetRequest r;
+        r.dataDir = root() / "auto-user";
+        QCOMPARE(resolveDatasetId(r), std::string("synthetic"));
+        test::writeIdxDataset(system / "datasets" / "fashion-mnist", m_train, m_test, true);
+        QCOMPARE(resolveDatasetId(r), std::string("fashion-mnist"));
+        QCOMPARE(openSplit(r, "train").dataset, std::string("fashion-mnist"));
+        test::writeIdxDataset(system / "datasets" / "mnist", m_train, m_test, true);
+        QCOMPARE(resolveDatasetId(r), std::string("mnist"));
+    }
+    void listSaysWhereEachSetIs() {
+        const auto system = root() / "list-sys";
+        const ScopedEnv env("XDG_DATA_DIRS", QByteArray::fromStdString(system.string()));
+        test::writeIdxDataset(system / "datasets" / "fashion-mnist", m_train, m_test, true);
+        const auto choices = listDatasets(root() / "list-user");
+        QCOMPARE(choices.size(), datasetCatalog().size() + 1);
+        QCOMPARE(choices[0].id, std::string("mnist"));
+        QVERIFY(!choices[0].found);
+        QCOMPARE(choices[0].fix, std::string("normlab-cli download --dataset mnist"));
+        QCOMPARE(choices[1].id, std::string("fashion-mnist"));
+        QVERIFY(choices[1].found);
+        QCOMPARE(choices[1].folder, (system / "datasets" / "fashion-mnist").string());
+        QCOMPARE(choices.back().id, std::string("synthetic"));
+        QVERIFY(choices.back().found);
+        // Where it is missing, the Debian package is offered first.
+        const ScopedEnv none("XDG_DATA_DIRS", QByteArray::fromStdString((root() / "list-none").string()));
+        QCOMPARE(listDatasets(root() / "list-user")[1].fix,
+                 std::string("sudo apt-get install dataset-fashion-mnist, or normlab-cli download --dataset "
+                             "fashion-mnist"));
+    }
+    void debianPackageIsNamed() {
+        if (test::debianFashionMnist().empty())
+            QSKIP("Debian's dataset-fashion-mnist is not installed (scripts/install-deps installs it)");
+        const ScopedEnv env("XDG_DATA_DIRS", test::kDebianDataDirs);
+        const auto found = locateCatalogDataset(*findCatalogDataset("fashion-mnist"), root() / "debian-user");
+        QVERIFY(found);
+        QCOMPARE(found->origin, std::string("Debian package dataset-fashion-mnist"));
+        QCOMPARE(found->files.trainImages, test::debianFashionMnist() / "train-images-idx3-ubyte.gz");
+    }
     void missingDatasetSaysWhereItLooked() {
         DatasetRequest r;
         r.dataset = "fashion-mnist";
@@ -82,6 +193,8 @@ private Q_SLOTS:
         } catch (const Error& e) {
             const std::string msg = e.what();
             QVERIFY2(msg.find("FashionMNIST/raw") != std::string::npos, e.what());
+            QVERIFY2(msg.find("no-system-data/datasets/fashion-mnist") != std::string::npos, e.what());
+            QVERIFY2(msg.find("sudo apt-get install dataset-fashion-mnist") != std::string::npos, e.what());
             QVERIFY2(msg.find("normlab-cli download --dataset fashion-mnist") != std::string::npos, e.what());
         }
         r.dataset = (root() / "no-such-folder").string();

@@ -3,8 +3,11 @@
 // the event loop keeps running while LibTorch trains.
 #include <chrono>
 
+#include <QComboBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -13,6 +16,7 @@
 
 #include "core/train/torchruntime.h"
 #include "tests/support/stallmeter.h"
+#include "tests/support/testdata.h"
 #include "ui/curveplot.h"
 #include "ui/mainwindow.h"
 #include "ui/trainjob.h"
@@ -152,6 +156,35 @@ private Q_SLOTS:
         QCOMPARE(c.batchSize, 1000);
         QCOMPARE(c.epochs, 20);
         QCOMPARE(page->methods(), (std::vector<Method>{Method::None, Method::ZScore}));
+    }
+
+    // A fresh Debian machine with dataset-fashion-mnist: with no choice saved, the window opens the
+    // real FashionMNIST, says where it was found, and the lesson experiment runs to the end (one
+    // epoch on 2,000 images here, to keep the suite short).
+    void lessonRunsOnDebianFashionMnist() {
+        if (test::debianFashionMnist().empty())
+            QSKIP("Debian's dataset-fashion-mnist is not installed (scripts/install-deps installs it)");
+        const QByteArray oldDirs = qgetenv("XDG_DATA_DIRS");
+        qputenv("XDG_DATA_DIRS", test::kDebianDataDirs);
+        QSettings().clear();
+        DatasetRequest fresh;
+        fresh.dataDir = m_dir.filePath(QStringLiteral("empty-user-data")).toStdString();
+        MainWindow window(fresh);
+        auto* chooser = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+        QCOMPARE(chooser->currentData().toString(), QStringLiteral("fashion-mnist"));
+        QVERIFY2(chooser->currentText().contains(QStringLiteral("Debian package dataset-fashion-mnist")),
+                 qPrintable(chooser->currentText()));
+        TrainPage* page = window.trainPage();
+        click(page, "lessonButton");
+        page->findChild<QSpinBox*>(QStringLiteral("trainLimit"))->setValue(2000);
+        page->findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(1);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        click(page, "startButton");
+        QVERIFY(done.wait(120000));
+        QCOMPARE(page->runState(0), QStringLiteral("finished"));
+        QCOMPARE(page->runState(1), QStringLiteral("finished"));
+        QCOMPARE(page->results().at(0).config.dataset, std::string("fashion-mnist"));
+        qputenv("XDG_DATA_DIRS", oldDirs);
     }
 
     void closingMidRunExitsCleanly() {

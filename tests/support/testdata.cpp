@@ -75,4 +75,11 @@ std::vector<std::string> filesIn(const std::filesystem::path& dir) {
     return names;
 }
 
+std::filesystem::path debianFashionMnist() {
+    const std::filesystem::path folder = "/usr/share/datasets/fashion-mnist";
+    std::error_code ec;
+    return std::filesystem::is_regular_file(folder / "train-images-idx3-ubyte.gz", ec) ? folder
+                                                                                       : std::filesystem::path();
+}
+
 } // namespace normlab::test

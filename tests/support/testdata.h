@@ -22,6 +22,15 @@ void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_
 // An IDX header followed by data bytes, for hand-made malformed files.
 std::vector<std::uint8_t> idxBytes(std::uint8_t type, const std::vector<std::uint32_t>& dims, std::size_t dataBytes);
 
+// Debian 12's real FashionMNIST (package dataset-fashion-mnist): its folder, or an empty path
+// when the package is not installed (tests then QSKIP, saying so). Its pixels/255 have mean
+// 0.2860405969887955 and population std 0.3530242445149226 (the lesson's 0.2860 / 0.3530).
+std::filesystem::path debianFashionMnist();
+inline constexpr double kFashionMnistMean = 0.2860405969887955;
+inline constexpr double kFashionMnistStd = 0.3530242445149226;
+// The XDG_DATA_DIRS value under which NormLab finds it (its parent's parent, /usr/share).
+inline constexpr const char* kDebianDataDirs = "/usr/share";
+
 // Files (regular, any depth) in dir, for "nothing partial was left behind" checks.
 std::vector<std::string> filesIn(const std::filesystem::path& dir);
 

@@ -1,0 +1,44 @@
+#include "app/cli/datasetscommand.h"
+
+#include <iostream>
+#include <memory>
+
+#include "core/data/datasetlisting.h"
+#include "core/data/datasetlocator.h"
+#include "core/data/datasetopener.h"
+
+namespace normlab::cli {
+namespace {
+
+struct DatasetsOptions {
+    std::string dataDir;
+};
+
+// One line per data set: "fashion-mnist  FashionMNIST — Debian package dataset-fashion-mnist
+// (/usr/share/datasets/fashion-mnist)", then which one --dataset auto picks.
+void runDatasets(const DatasetsOptions& o) {
+    DatasetRequest request;
+    request.dataDir = o.dataDir;
+    for (const auto& c : listDatasets(dataDirOf(request))) {
+        std::cout << c.id << std::string(c.id.size() < 15 ? 15 - c.id.size() : 1, ' ') << c.displayName << " — ";
+        if (!c.found)
+            std::cout << "not found (" << c.fix << ")\n";
+        else if (c.folder.empty())
+            std::cout << c.origin << "\n";
+        else
+            std::cout << c.origin << " (" << c.folder << ")\n";
+    }
+    std::cout << "default (--dataset auto): " << resolveDatasetId(request) << "\n";
+}
+
+} // namespace
+
+void addDatasetsCommand(CLI::App& app) {
+    auto options = std::make_shared<DatasetsOptions>();
+    CLI::App* cmd = app.add_subcommand("datasets", "List the data sets NormLab knows and where each was found");
+    cmd->add_option("--data-dir", options->dataDir,
+                    "NormLab's data directory (default: $NORMLAB_DATA_DIR, else $XDG_DATA_HOME/normlab)");
+    cmd->callback([options] { runDatasets(*options); });
+}
+
+} // namespace normlab::cli

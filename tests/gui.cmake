@@ -6,4 +6,5 @@ endfunction()
 
 normlab_add_gui_test(tst_mainwindow gui/tst_mainwindow.cpp)
 normlab_add_gui_test(tst_trainpage gui/tst_trainpage.cpp)
+normlab_add_gui_test(tst_bandplot gui/tst_bandplot.cpp)
 target_link_libraries(tst_trainpage PRIVATE normlab_train)

@@ -32,7 +32,8 @@ StatsPage::StatsPage(QWidget* parent)
     m_mean->setObjectName(QStringLiteral("pixelMeanMap"));
     m_std->setObjectName(QStringLiteral("pixelStdMap"));
     m_files->setObjectName(QStringLiteral("dataCheckTable"));
-    m_files->setHorizontalHeaderLabels({tr("file"), tr("bytes"), tr("SHA-256"), tr("check"), tr("came from")});
+    // What a reader looks for first (is it the published data, where from) before the digest.
+    m_files->setHorizontalHeaderLabels({tr("file"), tr("check"), tr("came from"), tr("bytes"), tr("SHA-256")});
     for (auto* t : {m_classes, m_files}) {
         t->setEditTriggers(QAbstractItemView::NoEditTriggers);
         t->verticalHeader()->hide();
@@ -91,10 +92,10 @@ void StatsPage::setDataset(const LoadedDatasetPtr& dataset, const std::string& s
     for (int r = 0; r < static_cast<int>(checks.size()); ++r) {
         const FileCheck& c = checks[r];
         m_files->setItem(r, 0, cell(QString::fromStdString(c.path)));
-        m_files->setItem(r, 1, cell(QLocale().toString(qulonglong(c.bytes))));
-        m_files->setItem(r, 2, cell(QString::fromStdString(c.sha256)));
-        m_files->setItem(r, 3, cell(QString::fromStdString(c.verdict)));
-        m_files->setItem(r, 4, cell(c.origin.empty() ? tr("—") : QString::fromStdString(c.origin)));
+        m_files->setItem(r, 1, cell(QString::fromStdString(c.verdict)));
+        m_files->setItem(r, 2, cell(c.origin.empty() ? tr("—") : QString::fromStdString(c.origin)));
+        m_files->setItem(r, 3, cell(QLocale().toString(qulonglong(c.bytes))));
+        m_files->setItem(r, 4, cell(QString::fromStdString(c.sha256)));
     }
 }
 

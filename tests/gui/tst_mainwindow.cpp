@@ -20,6 +20,7 @@
 #include "core/data/datasetopener.h"
 #include "core/stats/statsengine.h"
 #include "tests/support/stallmeter.h"
+#include "tests/support/testdata.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
 #include "ui/imagelistmodel.h"
@@ -185,6 +186,27 @@ private Q_SLOTS:
         auto* banner = window.findChild<QLabel*>(QStringLiteral("messageBanner"));
         QVERIFY2(banner->text().contains(QStringLiteral("FashionMNIST is not in")), qPrintable(banner->text()));
         QVERIFY(!window.findChild<QPushButton*>(QStringLiteral("downloadButton"))->isHidden());
+    }
+
+    // Debian's real FashionMNIST: the data check says it is the published content, recompressed,
+    // and where it came from, in the columns a reader sees first.
+    void dataCheckRecognisesDebianFashionMnist() {
+        if (test::debianFashionMnist().empty())
+            QSKIP("Debian's dataset-fashion-mnist is not installed (scripts/install-deps installs it)");
+        const QByteArray oldDirs = qgetenv("XDG_DATA_DIRS");
+        qputenv("XDG_DATA_DIRS", test::kDebianDataDirs);
+        DatasetRequest r;
+        r.dataset = "fashion-mnist";
+        r.dataDir = m_dir.filePath(QStringLiteral("no-user-data")).toStdString();
+        MainWindow window(r);
+        waitForStats(window);
+        auto* check = window.findChild<QTableWidget*>(QStringLiteral("dataCheckTable"));
+        QCOMPARE(check->rowCount(), 2);
+        QCOMPARE(check->horizontalHeaderItem(1)->text(), QStringLiteral("check"));
+        QCOMPARE(check->item(0, 1)->text(),
+                 QStringLiteral("published FashionMNIST content (train-images-idx3-ubyte); file recompressed"));
+        QCOMPARE(check->item(0, 2)->text(), QStringLiteral("Debian package dataset-fashion-mnist"));
+        qputenv("XDG_DATA_DIRS", oldDirs);
     }
 
     void settingsPersist() {

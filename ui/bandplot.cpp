@@ -1,0 +1,68 @@
+#include "ui/bandplot.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace normlab {
+namespace {
+
+constexpr int kBandAlpha = 50; // light enough for two overlapping bands to stay readable
+constexpr double kLineWidth = 2.2;
+constexpr double kMarginFraction = 0.04;
+
+QVector<double> column(const BandPlot::Series& s, std::size_t i) {
+    QVector<double> values;
+    for (const auto& run : s.runs)
+        values.push_back(run.at(i));
+    return values;
+}
+
+} // namespace
+
+BandPlot::BandPlot(const QString& xLabel, const QString& yLabel, QWidget* parent) : QCustomPlot(parent) {
+    xAxis->setLabel(xLabel);
+    yAxis->setLabel(yLabel);
+    legend->setVisible(true);
+    // The curves of a training comparison rise to the upper left: the legend stays out of their way.
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+}
+
+void BandPlot::addSeries(const Series& s) {
+    QVector<double> x, mean, low, high;
+    for (std::size_t i = 0; i < s.x.size(); ++i) {
+        const QVector<double> values = column(s, i);
+        if (values.isEmpty()) continue;
+        x.push_back(s.x[i]);
+        mean.push_back(std::accumulate(values.begin(), values.end(), 0.0) / values.size());
+        low.push_back(*std::min_element(values.begin(), values.end()));
+        high.push_back(*std::max_element(values.begin(), values.end()));
+    }
+    QColor fill = s.color;
+    fill.setAlpha(kBandAlpha);
+    QCPGraph* lower = addGraph();
+    lower->setData(x, low, true);
+    lower->setPen(Qt::NoPen);
+    lower->removeFromLegend();
+    QCPGraph* upper = addGraph();
+    upper->setData(x, high, true);
+    upper->setPen(Qt::NoPen);
+    upper->setBrush(fill);
+    upper->setChannelFillGraph(lower);
+    upper->removeFromLegend();
+    QCPGraph* line = addGraph();
+    line->setData(x, mean, true);
+    line->setPen(QPen(s.color, kLineWidth, s.style));
+    line->setName(s.runs.size() > 1 ? tr("%1 (mean, band: min–max of %2)").arg(s.name).arg(s.runs.size()) : s.name);
+}
+
+void BandPlot::fit() {
+    rescaleAxes();
+    for (QCPAxis* axis : {xAxis, yAxis}) {
+        const QCPRange r = axis->range();
+        const double margin = (r.size() > 0 ? r.size() : 1.0) * kMarginFraction;
+        axis->setRange(r.lower - margin, r.upper + margin);
+    }
+    replot();
+}
+
+} // namespace normlab

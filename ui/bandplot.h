@@ -1,0 +1,32 @@
+#pragma once
+
+#include <vector>
+
+#include <qcustomplot.h>
+
+namespace normlab {
+
+// Curves summarised over repeated runs (seeds): per series a line through the mean and a shaded
+// band from the lowest to the highest value at each x, so a reader sees at once whether two
+// series differ by more than their run-to-run spread.
+class BandPlot : public QCustomPlot {
+    Q_OBJECT
+
+public:
+    struct Series {
+        QString name;
+        QColor color;
+        Qt::PenStyle style = Qt::SolidLine;
+        std::vector<double> x;
+        std::vector<std::vector<double>> runs; // runs[r][i]: run r's value at x[i]
+    };
+
+    BandPlot(const QString& xLabel, const QString& yLabel, QWidget* parent = nullptr);
+
+    // Adds one series; the band covers min..max over the runs at each x, the line their mean.
+    void addSeries(const Series& series);
+    // Fits both axes to the data with a small margin and redraws.
+    void fit();
+};
+
+} // namespace normlab

@@ -86,6 +86,7 @@ def run_python(root, seed, epochs, method, mean, std):
 def command_run(args):
     if not DEBIAN.is_dir():
         sys.exit(f"{DEBIAN}: not found; sudo apt-get install dataset-fashion-mnist")
+    pathlib.Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, XDG_DATA_DIRS="/usr/share", NORMLAB_DATA_DIR=tempfile.mkdtemp())
     stats, _ = timed([args.cli, "stats", "--dataset", "fashion-mnist"], env)
     stats = json.loads(stats)

@@ -7,6 +7,7 @@ target_compile_options(normlab_options INTERFACE -Wall -Wextra -Wpedantic)
 # QT_NO_KEYWORDS: qcustomplot.h itself uses `signals` and `foreach`; our code uses Q_SIGNALS,
 # Q_SLOTS and Q_EMIT all the same.
 target_compile_definitions(normlab_options INTERFACE
+  NORMLAB_VERSION="${PROJECT_VERSION}"
   QT_NO_CAST_FROM_ASCII
   QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
   QT_NO_URL_CAST_FROM_STRING)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "ui/plotfonts.h"
+
 namespace normlab {
 namespace {
 
@@ -25,6 +27,7 @@ BandPlot::BandPlot(const QString& xLabel, const QString& yLabel, QWidget* parent
     legend->setVisible(true);
     // The curves of a training comparison rise to the upper left: the legend stays out of their way.
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    followWidgetFont(this);
 }
 
 void BandPlot::addSeries(const Series& s) {

@@ -2,6 +2,8 @@
 
 #include <QToolTip>
 
+#include "ui/plotfonts.h"
+
 namespace normlab {
 namespace {
 
@@ -15,6 +17,7 @@ CurvePlot::CurvePlot(const QString& yLabel, QWidget* parent) : QCustomPlot(paren
     xAxis->setLabel(tr("epoch"));
     yAxis->setLabel(yLabel);
     legend->setVisible(true);
+    followWidgetFont(this);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_replot.setSingleShot(true);
     m_replot.setInterval(kReplotMs);
@@ -40,6 +43,7 @@ void CurvePlot::addRun(int run, const QString& name, const QColor& color) {
     r.test->setName(tr("%1 test").arg(name));
     r.test->setPen(QPen(color, 2.0, Qt::DashLine));
     r.test->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, Qt::white, 6));
+    r.name = name;
     m_runs[run] = r;
     scheduleReplot();
 }
@@ -59,6 +63,19 @@ void CurvePlot::addTestPoint(int run, double epochs, double value) {
     auto it = m_runs.find(run);
     if (it == m_runs.end()) return;
     it->second.test->addData(epochs, value);
+    scheduleReplot();
+}
+
+void CurvePlot::setRunNote(int run, const QString& note) {
+    auto it = m_runs.find(run);
+    if (it == m_runs.end()) return;
+    it->second.train->setName(tr("%1 train — %2").arg(it->second.name, note));
+    it->second.test->setName(tr("%1 test — %2").arg(it->second.name, note));
+    scheduleReplot();
+}
+
+void CurvePlot::setLegendCorner(Qt::Alignment corner) {
+    axisRect()->insetLayout()->setInsetAlignment(0, corner);
     scheduleReplot();
 }
 

@@ -1,26 +1,27 @@
 #pragma once
 
-#include <thread>
-
 #include <QObject>
 #include <QString>
+#include <QStringList>
+
+#include "ui/jobs/jobrunner.h"
 
 namespace normlab {
 
 struct DatasetInfo;
 
 // Downloads a catalog data set on a worker thread (core downloader: mirrors, checksums, no
-// partial files). Destroying the job stops the transfer within a second and joins the thread.
+// partial files). A start while one runs is refused; destroying the job stops the transfer
+// within a second and joins the thread.
 class DownloadJob : public QObject {
     Q_OBJECT
 
 public:
-    explicit DownloadJob(QObject* parent = nullptr) : QObject(parent) {}
-    ~DownloadJob() override;
+    explicit DownloadJob(QObject* parent = nullptr);
 
     void start(const DatasetInfo& info, const QString& dataDir, const QStringList& extraMirrors = {});
-    void cancel();
-    bool isRunning() const { return m_running; }
+    void cancel() { m_runner.cancel(); }
+    bool isRunning() const { return m_runner.isRunning(); }
 
 Q_SIGNALS:
     void progressChanged(double fraction, const QString& file);
@@ -29,8 +30,7 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    std::jthread m_thread;
-    bool m_running = false;
+    JobRunner m_runner{JobRunner::Policy::Refuse};
 };
 
 } // namespace normlab

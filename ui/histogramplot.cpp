@@ -6,10 +6,19 @@
 
 #include <QToolTip>
 
+#include "ui/plotfonts.h"
+
 namespace normlab {
+namespace {
+
+constexpr int kMinimumHeight = 200;  // readable from the back of a classroom
+constexpr double kXMargin = 0.03;    // room left and right of the data, so edge bins stay visible
+constexpr double kLogFloor = 1e-300; // below any log axis range: draws a bar's side down to the axis
+
+} // namespace
 
 HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumHeight(180);
+    setMinimumHeight(kMinimumHeight);
     yAxis->setLabel(tr("fraction of pixels"));
     legend->setVisible(true);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -17,6 +26,7 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
     axisRect()->setRangeZoom(Qt::Horizontal);
     axisRect()->setRangeDrag(Qt::Horizontal);
     connect(this, &QCustomPlot::mouseMove, this, &HistogramPlot::showBinTip);
+    followWidgetFont(this);
 }
 
 void HistogramPlot::setSeries(std::vector<HistogramSeries> series, const QString& xLabel) {
@@ -42,7 +52,10 @@ void HistogramPlot::rebuild() {
     for (const auto& s : m_series) {
         if (s.counts.empty()) continue;
         const double total = std::max<double>(1, std::accumulate(s.counts.begin(), s.counts.end(), 0.0));
-        QVector<double> keys, values;
+        // Start and end on the floor, so a spike in the first or last bin (the background at 0,
+        // saturated pixels at 1) is drawn as a bar with sides, not a line lost on the border.
+        const double floor = m_log ? kLogFloor : 0.0;
+        QVector<double> keys{s.edges.front()}, values{floor};
         for (std::size_t b = 0; b < s.counts.size(); ++b) {
             const double fraction = s.counts[b] / total;
             keys.push_back(s.edges[b]);
@@ -53,6 +66,8 @@ void HistogramPlot::rebuild() {
         }
         keys.push_back(s.edges.back());
         values.push_back(values.back());
+        keys.push_back(s.edges.back());
+        values.push_back(floor);
         QCPGraph* g = addGraph();
         g->setName(s.name);
         g->setPen(QPen(s.color, 1.6));
@@ -61,7 +76,7 @@ void HistogramPlot::rebuild() {
         lo = std::min(lo, s.edges.front());
         hi = std::max(hi, s.edges.back());
     }
-    if (hi > lo) xAxis->setRange(lo, hi);
+    if (hi > lo) xAxis->setRange(lo - (hi - lo) * kXMargin, hi + (hi - lo) * kXMargin);
     yAxis->setRange(m_log ? smallest / 2 : 0, top > 0 ? top * (m_log ? 2 : 1.05) : 1);
     replot(QCustomPlot::rpQueuedReplot);
 }

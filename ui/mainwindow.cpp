@@ -3,15 +3,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QHBoxLayout>
-#include <QLabel>
+#include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -22,17 +19,21 @@
 #include "core/data/datasetlocator.h"
 #include "core/export/atomicfile.h"
 #include "core/export/statsexport.h"
-#include "ui/datasetcombo.h"
+#include "core/train/torchruntime.h"
+#include "ui/datasetchooser.h"
 #include "ui/downloadjob.h"
+#include "ui/filedialog.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
 #include "ui/imagelistmodel.h"
+#include "ui/messagebanner.h"
 #include "ui/normalizationpage.h"
 #include "ui/pixelmapplot.h"
 #include "ui/plotexport.h"
 #include "ui/statsjob.h"
 #include "ui/statspage.h"
 #include "ui/trainpage.h"
+#include "ui/viewsettings.h"
 
 namespace normlab {
 namespace {
@@ -40,10 +41,7 @@ namespace {
 constexpr int kProgressSteps = 1000;
 constexpr double kLargeFontFactor = 1.5; // projector mode
 constexpr int kMessageMs = 6000;
-
-QString folderItemText(const QString& path) {
-    return QObject::tr("Folder: %1").arg(QDir(path).dirName());
-}
+const QSize kPreferredSize(1200, 760);
 
 } // namespace
 
@@ -51,11 +49,6 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
     : QMainWindow(parent), m_request(defaults), m_job(new StatsJob(this)), m_download(new DownloadJob(this)),
       m_baseFont(QApplication::font()) {
     setWindowTitle(QStringLiteral("NormLab"));
-    m_choosePath = [this](const QString& title, const QString& filter, bool directory) {
-        // QFileDialog asks before overwriting an existing file.
-        return directory ? QFileDialog::getExistingDirectory(this, title)
-                         : QFileDialog::getSaveFileName(this, title, QString(), filter);
-    };
     buildUi();
     buildMenus();
     refreshDatasetLists();
@@ -78,7 +71,7 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
         showMessage(tr("Downloaded and verified into %1.").arg(folder), false);
         const QString id = m_missingDataset;
         m_missingDataset.clear();
-        m_downloadButton->hide();
+        m_chooser->offerDownload({});
         refreshDatasetLists();
         selectDataset(id);
     });
@@ -94,10 +87,12 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
         m_job->cancel();
         m_download->cancel();
     });
-    connect(m_dataset, &QComboBox::currentIndexChanged, this, &MainWindow::reload);
-    connect(m_split, &QComboBox::currentIndexChanged, this, &MainWindow::showSplit);
+    connect(m_chooser, &DatasetChooser::datasetChanged, this, &MainWindow::reload);
+    connect(m_chooser, &DatasetChooser::splitChanged, this, &MainWindow::showSplit);
+    connect(m_chooser, &DatasetChooser::openFolderRequested, this, &MainWindow::openFolder);
+    connect(m_chooser, &DatasetChooser::downloadRequested, this, &MainWindow::downloadMissing);
+    connect(m_train, &TrainPage::downloadRequested, this, &MainWindow::download);
     connect(m_browser, &ImageBrowser::imageSelected, m_normalization, &NormalizationPage::setImage);
-    connect(m_downloadButton, &QPushButton::clicked, this, &MainWindow::downloadMissing);
     reload();
 }
 
@@ -106,32 +101,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildUi() {
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    auto* chooser = new QHBoxLayout;
-    m_dataset = new QComboBox(central);
-    m_dataset->setObjectName(QStringLiteral("datasetCombo"));
-    m_split = new QComboBox(central);
-    m_split->setObjectName(QStringLiteral("splitCombo"));
-    m_split->addItem(tr("train"), QStringLiteral("train"));
-    m_split->addItem(tr("test"), QStringLiteral("test"));
-    auto* open = new QPushButton(tr("Open folder…"), central);
-    open->setObjectName(QStringLiteral("openFolderButton"));
-    connect(open, &QPushButton::clicked, this, &MainWindow::openFolder);
-    m_downloadButton = new QPushButton(tr("Download"), central);
-    m_downloadButton->setObjectName(QStringLiteral("downloadButton"));
-    m_downloadButton->hide();
-    chooser->addWidget(new QLabel(tr("Data set:"), central));
-    chooser->addWidget(m_dataset);
-    chooser->addWidget(new QLabel(tr("Split:"), central));
-    chooser->addWidget(m_split);
-    chooser->addWidget(open);
-    chooser->addWidget(m_downloadButton);
-    chooser->addStretch();
-    layout->addLayout(chooser);
-
-    m_banner = new QLabel(central);
-    m_banner->setObjectName(QStringLiteral("messageBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->hide();
+    m_chooser = new DatasetChooser(central);
+    layout->addWidget(m_chooser);
+    m_banner = new MessageBanner(central);
     layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal, central);
@@ -141,14 +113,14 @@ void MainWindow::buildUi() {
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
     m_normalization = new NormalizationPage(m_tabs);
     m_stats = new StatsPage(m_tabs);
-    m_tabs->addTab(m_normalization, tr("&Normalization"));
     m_train = new TrainPage(m_tabs);
     m_train->setObjectName(QStringLiteral("trainPage"));
+    m_tabs->addTab(m_normalization, tr("&Normalization"));
     m_tabs->addTab(m_stats, tr("&Statistics"));
     m_tabs->addTab(m_train, tr("&Training"));
     m_splitter->addWidget(m_browser);
     m_splitter->addWidget(m_tabs);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(1, 3);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
@@ -161,93 +133,122 @@ void MainWindow::buildUi() {
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     setBusy(false);
-    resize(1200, 760);
+}
+
+QAction* MainWindow::addAction(QMenu* menu, const QString& objectName, const QString& text,
+                               const QKeySequence& shortcut, void (MainWindow::*slot)()) {
+    QAction* action = menu->addAction(text, shortcut, this, slot);
+    action->setObjectName(objectName);
+    return action;
 }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open folder…"), QKeySequence::Open, this, &MainWindow::openFolder);
-    file->addAction(tr("&Download data set"), this, &MainWindow::downloadMissing);
+    addAction(file, QStringLiteral("openFolderAction"), tr("&Open folder…"), QKeySequence::Open,
+              &MainWindow::openFolder);
+    addAction(file, QStringLiteral("downloadAction"), tr("&Download data set"), {}, &MainWindow::downloadMissing);
     file->addSeparator();
-    file->addAction(tr("&Export statistics (JSON/CSV)…"), QKeySequence(tr("Ctrl+E")), this,
-                    &MainWindow::exportStatistics);
-    file->addAction(tr("Export &NumPy maps…"), this, &MainWindow::exportNumpyMaps);
-    file->addAction(tr("&Save histogram plot (PNG/PDF/SVG)…"), QKeySequence::Save, this,
-                    &MainWindow::saveHistogramPlot);
-    file->addAction(tr("Save &per-pixel maps (PNG/PDF/SVG)…"), this, &MainWindow::savePixelMaps);
+    addAction(file, QStringLiteral("exportStatisticsAction"), tr("&Export statistics (JSON/CSV)…"),
+              QKeySequence(tr("Ctrl+E")), &MainWindow::exportStatistics);
+    addAction(file, QStringLiteral("exportNumpyAction"), tr("Export &NumPy maps…"), {}, &MainWindow::exportNumpyMaps);
+    addAction(file, QStringLiteral("saveHistogramAction"), tr("&Save histogram plot (PNG/PDF/SVG)…"),
+              QKeySequence::Save, &MainWindow::saveHistogramPlot);
+    addAction(file, QStringLiteral("savePixelMapsAction"), tr("Save &per-pixel maps (PNG/PDF/SVG)…"), {},
+              &MainWindow::savePixelMaps);
     file->addSeparator();
-    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    addAction(file, QStringLiteral("reloadAction"), tr("&Reload"), QKeySequence::Refresh, &MainWindow::reload);
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Normalization"), QKeySequence(tr("Ctrl+1")), this, [this] { m_tabs->setCurrentIndex(0); });
-    view->addAction(tr("&Statistics"), QKeySequence(tr("Ctrl+2")), this, [this] { m_tabs->setCurrentIndex(1); });
-    view->addAction(tr("&Training"), QKeySequence(tr("Ctrl+3")), this, [this] { m_tabs->setCurrentIndex(2); });
-    QAction* large = view->addAction(tr("&Larger fonts (projector)"));
-    large->setObjectName(QStringLiteral("largeFontsAction"));
-    large->setCheckable(true);
-    large->setShortcut(QKeySequence(tr("Ctrl+L")));
-    connect(large, &QAction::toggled, this, &MainWindow::setLargeFonts);
+    const QString tabNames[] = {tr("&Normalization"), tr("&Statistics"), tr("&Training")};
+    for (int i = 0; i < 3; ++i) {
+        QAction* tab = view->addAction(tabNames[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
+                                       [this, i] { m_tabs->setCurrentIndex(i); });
+        tab->setObjectName(QStringLiteral("showTab%1Action").arg(i + 1));
+    }
+    m_largeFonts = view->addAction(tr("&Larger fonts (projector)"));
+    m_largeFonts->setObjectName(QStringLiteral("largeFontsAction"));
+    m_largeFonts->setCheckable(true);
+    m_largeFonts->setShortcut(QKeySequence(tr("Ctrl+L")));
+    connect(m_largeFonts, &QAction::toggled, this, &MainWindow::setLargeFonts);
+
+    QMenu* training = menuBar()->addMenu(tr("T&raining"));
+    QAction* start =
+        training->addAction(tr("&Start comparison"), QKeySequence(tr("Ctrl+R")), m_train, &TrainPage::start);
+    start->setObjectName(QStringLiteral("startTrainingAction"));
+    QAction* lesson = training->addAction(tr("&Lesson experiment"), m_train, &TrainPage::applyLessonPreset);
+    lesson->setObjectName(QStringLiteral("lessonAction"));
+    QAction* stopAll = training->addAction(tr("Stop &all"), m_train, &TrainPage::stopAll);
+    stopAll->setObjectName(QStringLiteral("stopAllAction"));
+    QAction* exportResults = training->addAction(tr("&Export results…"), m_train, &TrainPage::exportResults);
+    exportResults->setObjectName(QStringLiteral("exportResultsAction"));
+    QAction* openResults = training->addAction(tr("&Open results…"), m_train, &TrainPage::openResults);
+    openResults->setObjectName(QStringLiteral("openResultsAction"));
+    QAction* savePlots = training->addAction(tr("Save &plots…"), m_train, &TrainPage::savePlots);
+    savePlots->setObjectName(QStringLiteral("savePlotsAction"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    addAction(help, QStringLiteral("aboutAction"), tr("&About NormLab"), {}, &MainWindow::showAbout);
 }
 
 void MainWindow::refreshDatasetLists() {
-    const auto choices = listDatasets(dataDirOf(m_request));
-    fillDatasetCombo(m_dataset, choices);
+    m_chooser->setChoices(listDatasets(dataDirOf(m_request)));
     m_train->setDataDir(m_request.dataDir);
 }
 
 QString MainWindow::dataDir() const {
-    return QString::fromStdString((m_request.dataDir.empty() ? defaultDataDir() : m_request.dataDir).string());
+    return QString::fromStdString(dataDirOf(m_request).string());
 }
 
 std::string MainWindow::currentSplit() const {
-    return m_split->currentData().toString().toStdString();
+    return m_chooser->split();
+}
+
+void MainWindow::fitToScreen() {
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen) return;
+    const QRect available = screen->availableGeometry();
+    const QSize size = this->size().boundedTo(available.size());
+    if (size != this->size()) resize(size);
+    if (!available.contains(frameGeometry())) move(available.topLeft());
 }
 
 void MainWindow::restoreSettings(const DatasetRequest& defaults) {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    QString dataset = settings.value(QStringLiteral("data/dataset")).toString();
+    const ViewSettings v = ViewSettings::load();
+    if (v.geometry.isEmpty() || !restoreGeometry(v.geometry)) resize(kPreferredSize);
+    fitToScreen(); // a layout saved on a bigger screen must not put the window off this one
+    m_splitter->restoreState(v.splitter);
+    QString dataset = v.dataset;
     if (defaults.dataset != "auto") dataset = QString::fromStdString(defaults.dataset);
     if (dataset.isEmpty()) dataset = QString::fromStdString(resolveDatasetId(defaults));
-    const QSignalBlocker blockDataset(m_dataset), blockSplit(m_split);
-    if (m_dataset->findData(dataset) < 0 && QDir(dataset).exists())
-        m_dataset->addItem(folderItemText(dataset), dataset);
-    const int index = m_dataset->findData(dataset);
-    m_dataset->setCurrentIndex(index >= 0 ? index : m_dataset->findData(QStringLiteral("synthetic")));
-    const int split = m_split->findData(settings.value(QStringLiteral("data/split"), QStringLiteral("train")));
-    m_split->setCurrentIndex(split >= 0 ? split : 0);
-    m_browser->setThumbnailSize(settings.value(QStringLiteral("view/thumbnail"), 56).toInt());
-    if (auto m = parseMethod(
-            settings.value(QStringLiteral("view/method"), QStringLiteral("zscore")).toString().toStdString()))
-        m_normalization->setMethod(*m);
-    if (settings.value(QStringLiteral("view/largeFonts"), false).toBool())
-        findChild<QAction*>(QStringLiteral("largeFontsAction"))->setChecked(true);
+    m_chooser->select(dataset);
+    m_chooser->selectSplit(v.split);
+    m_browser->setThumbnailSize(v.thumbnail);
+    if (auto m = parseMethod(v.method.toStdString())) m_normalization->setMethod(*m);
+    if (v.largeFonts) m_largeFonts->setChecked(true);
 }
 
 void MainWindow::saveSettings() const {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("data/dataset"), m_dataset->currentData());
-    settings.setValue(QStringLiteral("data/split"), m_split->currentData());
-    settings.setValue(QStringLiteral("view/thumbnail"), m_browser->thumbnailSize());
-    settings.setValue(QStringLiteral("view/method"), QString::fromStdString(methodName(m_normalization->method())));
-    settings.setValue(QStringLiteral("view/largeFonts"),
-                      findChild<QAction*>(QStringLiteral("largeFontsAction"))->isChecked());
+    ViewSettings v;
+    v.geometry = saveGeometry();
+    v.splitter = m_splitter->saveState();
+    v.dataset = m_chooser->dataset();
+    v.split = QString::fromStdString(m_chooser->split());
+    v.method = QString::fromStdString(methodName(m_normalization->method()));
+    v.thumbnail = m_browser->thumbnailSize();
+    v.largeFonts = m_largeFonts->isChecked();
+    v.save();
 }
 
 void MainWindow::selectDataset(const QString& id) {
-    const int index = m_dataset->findData(id);
-    if (index == m_dataset->currentIndex())
-        reload();
-    else
-        m_dataset->setCurrentIndex(index);
+    m_chooser->select(id);
+    reload();
 }
 
 void MainWindow::reload() {
     DatasetRequest request = m_request;
-    request.dataset = m_dataset->currentData().toString().toStdString();
+    request.dataset = m_chooser->dataset().toStdString();
     // A catalog data set that is not on disk: say so, offer the download, show the synthetic
     // digits meanwhile, so the app is useful offline too.
     if (const DatasetInfo* info = findCatalogDataset(request.dataset);
@@ -262,21 +263,20 @@ void MainWindow::reload() {
                        "./data folder.%3")
                         .arg(QString::fromStdString(info->displayName), dataDir(), apt),
                     false);
-        m_downloadButton->setText(tr("Download %1").arg(QString::fromStdString(info->displayName)));
-        m_downloadButton->show();
-        const QSignalBlocker block(m_dataset);
-        m_dataset->setCurrentIndex(m_dataset->findData(QStringLiteral("synthetic")));
+        m_chooser->offerDownload(tr("Download %1").arg(QString::fromStdString(info->displayName)));
+        m_chooser->select(QStringLiteral("synthetic"));
         request.dataset = "synthetic";
     } else if (request.dataset != "synthetic") {
         m_banner->hide();
     }
     setBusy(true);
-    statusBar()->showMessage(tr("Loading %1…").arg(m_dataset->currentText()));
+    statusBar()->showMessage(tr("Loading %1…").arg(QString::fromStdString(request.dataset)));
     m_job->start(request);
 }
 
 void MainWindow::showResult(const LoadedDatasetPtr& result) {
     m_current = result;
+    m_shownDataset = m_chooser->dataset();
     setBusy(false);
     showSplit();
     statusBar()->showMessage(tr("Statistics ready"), 3000);
@@ -294,13 +294,15 @@ void MainWindow::showSplit() {
 void MainWindow::showFailure(const QString& message) {
     setBusy(false);
     showMessage(message, true);
+    // The chooser must name what is shown: a folder whose data could not be read leaves the list
+    // and the chooser goes back to the data set on screen.
+    const QString failed = m_chooser->dataset();
+    m_chooser->removeFolder(failed);
+    if (!m_shownDataset.isEmpty()) m_chooser->select(m_shownDataset);
 }
 
 void MainWindow::showMessage(const QString& text, bool isError) {
-    m_banner->setText(text);
-    m_banner->setStyleSheet(isError ? QStringLiteral("QLabel { background: #fde2e1; color: #7a1010; padding: 6px; }")
-                                    : QStringLiteral("QLabel { background: #fff4d6; color: #5a4300; padding: 6px; }"));
-    m_banner->show();
+    m_banner->showMessage(text, isError);
     statusBar()->showMessage(text, kMessageMs);
 }
 
@@ -311,28 +313,32 @@ void MainWindow::setBusy(bool busy) {
 }
 
 void MainWindow::openFolder() {
-    const QString folder = m_choosePath(tr("Open a folder of IDX files or a torchvision data folder"), {}, true);
+    const QString folder = FileDialog::instance()->getExistingDirectory(
+        this, tr("Open a folder of IDX files or a torchvision data folder"));
     if (folder.isEmpty()) return;
-    if (m_dataset->findData(folder) < 0) m_dataset->addItem(folderItemText(folder), folder);
     selectDataset(folder);
 }
 
 void MainWindow::downloadMissing() {
-    QString id = m_missingDataset;
-    if (id.isEmpty()) id = m_dataset->currentData().toString();
-    const DatasetInfo* info = findCatalogDataset(id.toStdString());
+    download(m_missingDataset.isEmpty() ? m_chooser->dataset() : m_missingDataset);
+}
+
+void MainWindow::download(const QString& datasetId) {
+    const DatasetInfo* info = findCatalogDataset(datasetId.toStdString());
     if (!info) {
         showMessage(tr("Only MNIST and FashionMNIST can be downloaded."), true);
         return;
     }
-    m_missingDataset = id;
+    if (m_download->isRunning()) return;
+    m_missingDataset = datasetId;
     setBusy(true);
     m_download->start(*info, dataDir());
 }
 
 void MainWindow::exportStatistics() {
     if (!m_current) return;
-    const QString path = m_choosePath(tr("Export statistics"), tr("JSON (*.json);;CSV (*.csv)"), false);
+    const QString path =
+        FileDialog::instance()->getSaveFileName(this, tr("Export statistics"), tr("JSON (*.json);;CSV (*.csv)"));
     if (path.isEmpty()) return;
     try {
         const SplitStats& stats = m_current->statsOf(currentSplit());
@@ -347,7 +353,7 @@ void MainWindow::exportStatistics() {
 
 void MainWindow::exportNumpyMaps() {
     if (!m_current) return;
-    const QString dir = m_choosePath(tr("Folder for the .npy files"), {}, true);
+    const QString dir = FileDialog::instance()->getExistingDirectory(this, tr("Folder for the .npy files"));
     if (dir.isEmpty()) return;
     try {
         writeStatsNpy(m_current->statsOf(currentSplit()), dir.toStdString());
@@ -358,7 +364,8 @@ void MainWindow::exportNumpyMaps() {
 }
 
 void MainWindow::saveHistogramPlot() {
-    const QString path = m_choosePath(tr("Save plot"), tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"), false);
+    const QString path =
+        FileDialog::instance()->getSaveFileName(this, tr("Save plot"), tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"));
     if (path.isEmpty()) return;
     try {
         savePlot(m_normalization->histogram(), path);
@@ -369,15 +376,18 @@ void MainWindow::saveHistogramPlot() {
 }
 
 void MainWindow::savePixelMaps() {
-    const QString path = m_choosePath(tr("Save per-pixel maps (the std map gets -std)"),
-                                      tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"), false);
+    const QString path =
+        FileDialog::instance()->getSaveFileName(this, tr("Save per-pixel maps (two files: NAME-mean and NAME-std)"),
+                                                tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"));
     if (path.isEmpty()) return;
     try {
         const QFileInfo info(path);
-        savePlot(m_stats->meanMap(), path);
-        savePlot(m_stats->stdMap(),
-                 info.dir().filePath(info.completeBaseName() + QStringLiteral("-std.") + info.suffix()));
-        statusBar()->showMessage(tr("Maps saved beside %1").arg(path), kMessageMs);
+        const QString suffix = info.suffix().isEmpty() ? QStringLiteral("png") : info.suffix();
+        const QString meanPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-mean.") + suffix);
+        const QString stdPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-std.") + suffix);
+        savePlot(m_stats->meanMap(), meanPath);
+        savePlot(m_stats->stdMap(), stdPath);
+        statusBar()->showMessage(tr("Maps saved: %1 and %2").arg(meanPath, stdPath), kMessageMs);
     } catch (const std::exception& e) {
         showMessage(tr("Saving the maps failed: %1").arg(QString::fromStdString(e.what())), true);
     }
@@ -387,6 +397,25 @@ void MainWindow::setLargeFonts(bool large) {
     QFont font = m_baseFont;
     if (large) font.setPointSizeF(m_baseFont.pointSizeF() * kLargeFontFactor);
     QApplication::setFont(font);
+}
+
+void MainWindow::showAbout() {
+    auto* box = new QMessageBox(
+        QMessageBox::Information, tr("About NormLab"),
+        tr("<b>NormLab %1</b><br>See how input normalization changes image data and "
+           "training.<br><br>Qt %2 (built with %3)<br>%4<br>Training devices: %5<br><br>"
+           "GPL-3.0-or-later")
+            .arg(QStringLiteral(NORMLAB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                 QString::fromStdString(torchDescription()).toHtmlEscaped(), QString::fromStdString([] {
+                     std::string list;
+                     for (const auto& d : availableDevices())
+                         list += (list.empty() ? "" : ", ") + d;
+                     return list;
+                 }())),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // not exec(): the event loop, and training, go on
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,14 +1,11 @@
 #pragma once
 
-#include <functional>
-
 #include <QMainWindow>
 
 #include "core/data/datasetopener.h"
 #include "ui/loadeddataset.h"
 
-class QComboBox;
-class QLabel;
+class QAction;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -16,24 +13,23 @@ class QTabWidget;
 
 namespace normlab {
 
+class DatasetChooser;
 class DownloadJob;
 class ImageBrowser;
+class MessageBanner;
 class NormalizationPage;
 class StatsJob;
 class StatsPage;
 class TrainPage;
 
 // NormLab's main window: choose a data set and split, browse its images, see each image and the
-// data set before and after a normalization, read exact statistics, export them. Loading,
-// statistics and downloads run on workers; the GUI thread only shows results.
+// data set before and after a normalization, read exact statistics, export them, train. Loading,
+// statistics, downloads and training run on workers; the GUI thread only shows results. Every
+// menu action has an object name, so tests trigger the real actions.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    // Asks for a file or folder; returns an empty string when the user cancels. Replaced in
-    // tests, which cannot answer a modal dialog.
-    using PathChooser = std::function<QString(const QString& title, const QString& filter, bool directory)>;
-
     // `defaults` supplies the data directory, seed and image limit; the data set and split come
     // from the last session (QSettings) unless `defaults.dataset` is not "auto".
     explicit MainWindow(const DatasetRequest& defaults = {}, QWidget* parent = nullptr);
@@ -48,17 +44,20 @@ public:
     StatsPage* statsPage() const { return m_stats; }
     TrainPage* trainPage() const { return m_train; }
     QTabWidget* tabs() const { return m_tabs; }
-    void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
+    DatasetChooser* chooser() const { return m_chooser; }
+    MessageBanner* banner() const { return m_banner; }
 
 public Q_SLOTS:
     void reload();
     void openFolder();
     void downloadMissing();
+    void download(const QString& datasetId);
     void exportStatistics();
     void exportNumpyMaps();
     void saveHistogramPlot();
     void savePixelMaps();
     void setLargeFonts(bool large);
+    void showAbout();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -66,6 +65,8 @@ protected:
 private:
     void buildUi();
     void buildMenus();
+    QAction* addAction(QMenu* menu, const QString& objectName, const QString& text, const QKeySequence& shortcut,
+                       void (MainWindow::*slot)());
     // Rebuilds the data set lists (main chooser and training page) from where data is found now.
     void refreshDatasetLists();
     void showResult(const LoadedDatasetPtr& result);
@@ -76,6 +77,7 @@ private:
     void selectDataset(const QString& id);
     void restoreSettings(const DatasetRequest& defaults);
     void saveSettings() const;
+    void fitToScreen();
     QString dataDir() const;
 
     DatasetRequest m_request;
@@ -83,11 +85,9 @@ private:
     DownloadJob* m_download = nullptr;
     LoadedDatasetPtr m_current;
     QString m_missingDataset; // catalog data set that was asked for but is not on disk
-    PathChooser m_choosePath;
-    QComboBox* m_dataset = nullptr;
-    QComboBox* m_split = nullptr;
-    QPushButton* m_downloadButton = nullptr;
-    QLabel* m_banner = nullptr;
+    QString m_shownDataset;   // what the window shows now (the chooser goes back to it on failure)
+    DatasetChooser* m_chooser = nullptr;
+    MessageBanner* m_banner = nullptr;
     QSplitter* m_splitter = nullptr;
     ImageBrowser* m_browser = nullptr;
     QTabWidget* m_tabs = nullptr;
@@ -96,6 +96,7 @@ private:
     TrainPage* m_train = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
+    QAction* m_largeFonts = nullptr;
     QFont m_baseFont;
 };
 

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,7 +70,7 @@ NormalizationPage::NormalizationPage(QWidget* parent)
                                         QStringLiteral("p99")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->setMaximumHeight(m_table->verticalHeader()->defaultSectionSize() * 3 + 8);
+    fitTableHeight();
     m_torchvision->setObjectName(QStringLiteral("torchvisionLine"));
     m_torchvision->setReadOnly(true);
 
@@ -91,12 +92,19 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(images);
     split->addWidget(m_histogram);
+    // The images scale down well; the histogram needs height to be read from the back of a room.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
 
     auto* lineRow = new QHBoxLayout;
     auto* copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copyTorchvision"));
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_torchvision->text()); });
-    lineRow->addWidget(new QLabel(tr("PyTorch:"), this));
+    // The line z-scores whatever method is shown above: say so, with the split it comes from.
+    auto* lineLabel = new QLabel(tr("PyTorch z-score line (train split):"), this);
+    lineLabel->setObjectName(QStringLiteral("torchvisionLabel"));
+    lineRow->addWidget(lineLabel);
     lineRow->addWidget(m_torchvision);
     lineRow->addWidget(copy);
 
@@ -144,6 +152,18 @@ void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& 
     refreshDatasetViews();
 }
 
+void NormalizationPage::fitTableHeight() {
+    // Two rows and the header, at the current font: recomputed when Larger fonts changes it.
+    const int row = m_table->fontMetrics().height() + 8;
+    m_table->verticalHeader()->setDefaultSectionSize(row);
+    m_table->setFixedHeight(row * 3 + 2 * m_table->frameWidth());
+}
+
+void NormalizationPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) fitTableHeight();
+    QWidget::changeEvent(event);
+}
+
 void NormalizationPage::setImage(int imageIndex) {
     m_image = imageIndex;
     refreshImages();
@@ -165,6 +185,9 @@ void NormalizationPage::refreshImages() {
                            tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe());
     m_afterView->setImage(renderValues(m_after.data(), w, h, afterRange), tr("after: %1").arg(methodLabel(method())),
                           afterRange.describe());
+    // A readout under the pointer follows the image and method now shown, never the last ones.
+    if (m_probed.x() >= 0 && m_probed.x() < w && m_probed.y() >= 0 && m_probed.y() < h)
+        probe(m_probed.x(), m_probed.y());
 }
 
 void NormalizationPage::refreshDatasetViews() {
@@ -196,7 +219,9 @@ void NormalizationPage::refreshDatasetViews() {
     m_histogram->setSeries(std::move(series), tr("pixel value"));
 
     const MethodStats* rows[] = {&byClass(stats, kBefore), &byClass(stats, after)};
-    m_table->setVerticalHeaderLabels({tr("before (x/255)"), tr("after (%1)").arg(methodLabel(after))});
+    const QString rowScope = cls >= 0 ? QStringLiteral(", ") + m_class->currentText() : QString();
+    m_table->setVerticalHeaderLabels(
+        {tr("before (x/255)%1").arg(rowScope), tr("after (%1)%2").arg(methodLabel(after), rowScope)});
     for (int r = 0; r < 2; ++r) {
         const ChannelSummary& s = rows[r]->channels.at(0);
         const double values[] = {s.mean, s.std, s.min, s.max, s.p1, s.p50, s.p99};
@@ -212,6 +237,7 @@ void NormalizationPage::refreshDatasetViews() {
 
 void NormalizationPage::probe(int x, int y) {
     if (!m_dataset || m_image < 0) return;
+    m_probed = QPoint(x, y);
     const ImageSet& images = m_dataset->imagesOf(m_split);
     const std::size_t i = static_cast<std::size_t>(y) * images.width + x;
     m_probe->setText(tr("pixel (%1, %2): byte %3 → %4 %5")
@@ -220,6 +246,10 @@ void NormalizationPage::probe(int x, int y) {
                          .arg(images.image(static_cast<std::size_t>(m_image))[i])
                          .arg(methodLabel(method()))
                          .arg(m_after[i], 0, 'g', 6));
+}
+
+QString NormalizationPage::probeText() const {
+    return m_probe->text();
 }
 
 } // namespace normlab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPoint>
 #include <QWidget>
 
 #include "core/stats/normalization.h"
@@ -32,11 +33,16 @@ public:
     void setMethod(Method method);
     Method method() const;
     HistogramPlot* histogram() const { return m_histogram; }
+    QString probeText() const;
 
 Q_SIGNALS:
     void methodChanged(normlab::Method method);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitTableHeight();
     void refreshImages();
     void refreshDatasetViews();
     void probe(int x, int y);
@@ -45,6 +51,7 @@ private:
     std::string m_split = "train";
     int m_image = -1;
     std::vector<float> m_after;
+    QPoint m_probed{-1, -1}; // the pixel last read out under the pointer
     QComboBox* m_method;
     QComboBox* m_overlay;
     QComboBox* m_class;

@@ -1,5 +1,9 @@
 #include "ui/pixelmapplot.h"
 
+#include <algorithm>
+
+#include "ui/plotfonts.h"
+
 namespace normlab {
 
 PixelMapPlot::PixelMapPlot(QWidget* parent)
@@ -17,6 +21,23 @@ PixelMapPlot::PixelMapPlot(QWidget* parent)
     auto* margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    followWidgetFont(this);
+}
+
+void PixelMapPlot::keepSquare() {
+    const QRect rect = axisRect()->rect();
+    if (m_width <= 0 || m_height <= 0 || rect.width() <= 0 || rect.height() <= 0) return;
+    const double unit = std::min(rect.width() / double(m_width), rect.height() / double(m_height));
+    const double halfX = rect.width() / unit / 2, halfY = rect.height() / unit / 2;
+    const double centreX = (m_width - 1) / 2.0, centreY = (m_height - 1) / 2.0;
+    xAxis->setRange(centreX - halfX, centreX + halfX);
+    yAxis->setRange(centreY - halfY, centreY + halfY);
+}
+
+void PixelMapPlot::resizeEvent(QResizeEvent* event) {
+    QCustomPlot::resizeEvent(event); // lays the plot out anew: the axis rect has its new size
+    keepSquare();
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PixelMapPlot::setMap(const std::vector<double>& values, int width, int height, const QString& title,
@@ -29,8 +50,11 @@ void PixelMapPlot::setMap(const std::vector<double>& values, int width, int heig
             m_map->data()->setCell(x, y, values[static_cast<std::size_t>(y) * width + x]);
     m_map->setGradient(gradient);
     m_map->rescaleDataRange(true);
+    m_width = width;
+    m_height = height;
     xAxis->setRange(-0.5, width - 0.5);
     yAxis->setRange(-0.5, height - 0.5);
+    keepSquare();
     replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -7,7 +7,7 @@
 namespace normlab {
 
 // A per-pixel map (e.g. the mean or std of every pixel position over a split) as a heat map
-// with a labelled colour scale; image orientation (row 0 at the top).
+// with a labelled colour scale; image orientation (row 0 at the top), square pixels.
 class PixelMapPlot : public QCustomPlot {
     Q_OBJECT
 
@@ -17,7 +17,14 @@ public:
                 QCPColorGradient::GradientPreset gradient);
     double valueAt(int x, int y) const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // Pixels stay square: both axes get the same screen length per pixel, the map centred.
+    void keepSquare();
+
+    int m_width = 0, m_height = 0;
     QCPColorMap* m_map;
     QCPColorScale* m_scale;
     QCPTextElement* m_title;

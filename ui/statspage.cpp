@@ -4,42 +4,26 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QTableWidget>
+#include <QTableView>
 
 #include "ui/datacheck.h"
+#include "ui/models/datacheckmodel.h"
+#include "ui/models/perclassmodel.h"
 #include "ui/pixelmapplot.h"
+#include "ui/tableviewutil.h"
 
 namespace normlab {
-namespace {
-
-QTableWidgetItem* cell(const QString& text, const QVariant& value = {}) {
-    auto* item = new QTableWidgetItem(text);
-    if (value.isValid()) item->setData(Qt::UserRole, value);
-    return item;
-}
-
-} // namespace
 
 StatsPage::StatsPage(QWidget* parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_classes(new QTableWidget(0, 5, this)),
-      m_mean(new PixelMapPlot(this)), m_std(new PixelMapPlot(this)), m_files(new QTableWidget(0, 5, this)) {
+    : QWidget(parent), m_summary(new QLabel(this)), m_classModel(new PerClassModel(this)),
+      m_checkModel(new DataCheckModel(this)),
+      m_classes(makeTableView(m_classModel, QStringLiteral("perClassTable"), this, PerClassModel::ValueRole)),
+      m_mean(new PixelMapPlot(this)), m_std(new PixelMapPlot(this)),
+      m_files(makeTableView(m_checkModel, QStringLiteral("dataCheckTable"), this)) {
     m_summary->setObjectName(QStringLiteral("statsSummary"));
     m_summary->setWordWrap(true);
-    m_classes->setObjectName(QStringLiteral("perClassTable"));
-    m_classes->setHorizontalHeaderLabels(
-        {tr("label"), tr("class"), tr("images"), tr("mean (x/255)"), tr("std (x/255)")});
-    m_classes->setSortingEnabled(true);
     m_mean->setObjectName(QStringLiteral("pixelMeanMap"));
     m_std->setObjectName(QStringLiteral("pixelStdMap"));
-    m_files->setObjectName(QStringLiteral("dataCheckTable"));
-    // What a reader looks for first (is it the published data, where from) before the digest.
-    m_files->setHorizontalHeaderLabels({tr("file"), tr("check"), tr("came from"), tr("bytes"), tr("SHA-256")});
-    for (auto* t : {m_classes, m_files}) {
-        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        t->verticalHeader()->hide();
-        t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        t->horizontalHeader()->setStretchLastSection(true);
-    }
     auto* layout = new QGridLayout(this);
     layout->addWidget(m_summary, 0, 0, 1, 2);
     layout->addWidget(m_classes, 1, 0);
@@ -70,33 +54,10 @@ void StatsPage::setDataset(const LoadedDatasetPtr& dataset, const std::string& s
                            .arg(none.mean, 0, 'f', 4)
                            .arg(none.std, 0, 'f', 4)
                            .arg(QString::fromStdString(s.paramsSource)));
-    m_classes->setSortingEnabled(false);
-    m_classes->setRowCount(static_cast<int>(s.perClass.size()));
-    for (int r = 0; r < static_cast<int>(s.perClass.size()); ++r) {
-        const ClassStats& c = s.perClass[r];
-        const ChannelSummary& cs = c.methods.at(static_cast<std::size_t>(Method::None)).channels.at(0);
-        m_classes->setItem(r, 0, cell(QString::number(c.label), c.label));
-        m_classes->setItem(r, 1, cell(QString::fromStdString(c.name)));
-        auto* count = new QTableWidgetItem;
-        count->setData(Qt::DisplayRole, qulonglong(c.images)); // numeric sorting
-        m_classes->setItem(r, 2, count);
-        m_classes->setItem(r, 3, cell(QString::number(cs.mean, 'f', 4), cs.mean));
-        m_classes->setItem(r, 4, cell(QString::number(cs.std, 'f', 4), cs.std));
-    }
-    m_classes->setSortingEnabled(true);
-    m_classes->sortByColumn(0, Qt::AscendingOrder);
+    m_classModel->setStats(s);
     m_mean->setMap(s.pixelMean.at(0), s.width, s.height, tr("per-pixel mean (x/255)"), QCPColorGradient::gpGrayscale);
     m_std->setMap(s.pixelStd.at(0), s.width, s.height, tr("per-pixel std (x/255)"), QCPColorGradient::gpThermal);
-    const auto checks = checkSources(s.sources, s.origin);
-    m_files->setRowCount(static_cast<int>(checks.size()));
-    for (int r = 0; r < static_cast<int>(checks.size()); ++r) {
-        const FileCheck& c = checks[r];
-        m_files->setItem(r, 0, cell(QString::fromStdString(c.path)));
-        m_files->setItem(r, 1, cell(QString::fromStdString(c.verdict)));
-        m_files->setItem(r, 2, cell(c.origin.empty() ? tr("—") : QString::fromStdString(c.origin)));
-        m_files->setItem(r, 3, cell(QLocale().toString(qulonglong(c.bytes))));
-        m_files->setItem(r, 4, cell(QString::fromStdString(c.sha256)));
-    }
+    m_checkModel->setChecks(checkSources(s.sources, s.origin));
 }
 
 } // namespace normlab

@@ -5,10 +5,12 @@
 #include "ui/loadeddataset.h"
 
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace normlab {
 
+class DataCheckModel;
+class PerClassModel;
 class PixelMapPlot;
 
 // The data set at a glance: summary, per-class counts/mean/std, per-pixel mean and std maps and
@@ -21,13 +23,17 @@ public:
     void setDataset(const LoadedDatasetPtr& dataset, const std::string& split);
     PixelMapPlot* meanMap() const { return m_mean; }
     PixelMapPlot* stdMap() const { return m_std; }
+    const PerClassModel* perClassModel() const { return m_classModel; }
+    const DataCheckModel* dataCheckModel() const { return m_checkModel; }
 
 private:
     QLabel* m_summary;
-    QTableWidget* m_classes;
+    PerClassModel* m_classModel;
+    DataCheckModel* m_checkModel;
+    QTableView* m_classes;
     PixelMapPlot* m_mean;
     PixelMapPlot* m_std;
-    QTableWidget* m_files;
+    QTableView* m_files;
 };
 
 } // namespace normlab

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <vector>
 
@@ -10,86 +9,86 @@
 #include "core/train/trainconfig.h"
 #include "core/train/trainresult.h"
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QSpinBox;
-class QTableWidget;
-class QVBoxLayout;
+class QProgressBar;
+class QPushButton;
+class QTableView;
 
 namespace normlab {
 
 class CurvePlot;
+class EpochResultsModel;
+class RunsModel;
+class SampleStrip;
+class TrainForm;
 class TrainJob;
 
-// The training dashboard: a run configuration, the normalizations to compare, live loss and
-// accuracy curves side by side (one colour per run everywhere), what the network sees for each
-// run, and the lesson's results table, exportable as CSV/JSON and reopenable later.
+// The training dashboard: the form (TrainForm), live loss and accuracy curves side by side (one
+// colour per run everywhere), what the network sees for each run (SampleStrip), the runs and the
+// lesson's results table (RunsModel, EpochResultsModel), exportable and reopenable. Live signals
+// and reopened files feed the models through the same calls.
 class TrainPage : public QWidget {
     Q_OBJECT
 
 public:
-    using PathChooser = std::function<QString(const QString& title, const QString& filter, bool save)>;
-
     explicit TrainPage(QWidget* parent = nullptr);
 
-    // The data directory training reads from (empty: the default); refreshes the data set list.
-    void setDataDir(const std::filesystem::path& dataDir);
+    TrainForm* form() const { return m_form; }
     TrainConfig config() const;
     void setConfig(const TrainConfig& config);
     std::vector<Method> methods() const;
     void setMethods(const std::vector<Method>& methods);
-    void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
+    void setDataDir(const std::filesystem::path& dataDir);
+    void refreshDatasets();
 
     TrainJob* job() const { return m_job; }
     CurvePlot* lossPlot() const { return m_loss; }
     CurvePlot* accuracyPlot() const { return m_accuracy; }
-    QTableWidget* runsTable() const { return m_runs; }
-    QTableWidget* resultsTable() const { return m_results; }
+    const RunsModel* runsModel() const { return m_runsModel; }
+    const EpochResultsModel* resultsModel() const { return m_resultsModel; }
     std::vector<RunResult> results() const;
     QString runState(int run) const;
+    QString message() const;
 
 public Q_SLOTS:
     void start();
     void stopAll();
-    void stopSelectedRun();
+    void stopRun();
     void applyLessonPreset();
     void exportResults();
     void openResults();
     void savePlots();
 
+Q_SIGNALS:
+    // A start needs a catalog data set that is not on this machine: the main window offers the
+    // download (its progress bar and Cancel are in the status bar).
+    void downloadRequested(const QString& datasetId);
+
 private:
-    void buildForm(QVBoxLayout* layout);
+    void connectJob();
     void resetRuns(const std::vector<TrainConfig>& configs);
-    void addRun(int run, const QString& name, const QColor& color);
-    void setRunState(int run, const QString& state);
-    void addResultRow(const RunResult& run, const EpochMetric& epoch);
-    void showSamples(int run, const QString& name, const std::vector<std::vector<float>>& samples, int w, int h);
+    void addEpoch(int run, const EpochMetric& epoch);
     void showResults(const std::vector<RunResult>& runs);
+    void setMessage(const QString& text);
+    void updateStopTarget();
+    int stopTarget() const;
 
     TrainJob* m_job;
-    PathChooser m_choosePath;
+    TrainForm* m_form;
+    RunsModel* m_runsModel;
+    EpochResultsModel* m_resultsModel;
+    std::vector<TrainConfig> m_pending; // what the running job will train once its data is loaded
     std::map<int, RunResult> m_finished;
-    std::vector<TrainConfig> m_configs;
-    std::filesystem::path m_dataDir;
-    QComboBox* m_dataset;
-    QSpinBox* m_limit;
-    QComboBox* m_model;
-    QComboBox* m_optimizer;
-    QDoubleSpinBox* m_lr;
-    QSpinBox* m_batch;
-    QSpinBox* m_epochs;
-    QSpinBox* m_seed;
-    QComboBox* m_device;
-    QLabel* m_deviceNote;
-    std::vector<QCheckBox*> m_methodChecks;
-    QTableWidget* m_runs;
+    QTableView* m_runs;
     CurvePlot* m_loss;
     CurvePlot* m_accuracy;
-    QVBoxLayout* m_samples;
-    QTableWidget* m_results;
+    SampleStrip* m_samples;
+    QTableView* m_results;
+    QProgressBar* m_progress;
     QLabel* m_message;
+    QPushButton* m_download;
+    QString m_missingDataset;
+    bool m_failed = false;
 };
 
 } // namespace normlab

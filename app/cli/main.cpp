@@ -14,7 +14,7 @@
 int main(int argc, char** argv) {
     CLI::App app{"NormLab: see how input normalization changes data and training", "normlab-cli"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "normlab-cli 0.1.0");
+    app.set_version_flag("--version", "normlab-cli " NORMLAB_VERSION);
     normlab::cli::addStatsCommand(app);
     normlab::cli::addExportCommand(app);
     normlab::cli::addDownloadCommand(app);

@@ -6,6 +6,7 @@
 #include "app/cli/datasetoptions.h"
 #include "core/common/error.h"
 #include "core/export/statsexport.h"
+#include "core/stats/splitpair.h"
 #include "core/stats/statsengine.h"
 
 namespace normlab::cli {
@@ -24,14 +25,14 @@ void runStats(const StatsOptions& o) {
     const DatasetRequest request = o.data.request();
     if (o.minmaxRange.size() != 2 || !(o.minmaxRange[1] > o.minmaxRange[0]))
         throw Error("--minmax-range needs LOW HIGH with LOW < HIGH");
-    const ImageSet set = openSplit(request, o.split);
-    std::optional<NormalizationParams> trainParams;
-    if (o.split != "train") {
-        // zscore and minmax always use the training split's parameters, as a model would see them.
-        const ImageSet train = openSplit(request, "train");
-        trainParams = normalizationParamsFrom(countBytes(train), o.minmaxRange[0], o.minmaxRange[1]);
-    }
-    const SplitStats stats = computeStats(set, trainParams, {}, o.minmaxRange[0], o.minmaxRange[1]);
+    const double low = o.minmaxRange[0], high = o.minmaxRange[1];
+    // The train split alone is enough for its own statistics; the test split is described with
+    // the train split's parameters, as a model sees it.
+    const SplitStats stats =
+        o.split == "train" ? computeStats(openSplit(request, "train"), std::nullopt, {}, low, high) : [&] {
+            const SplitPair pair = loadSplitPair(request, {}, low, high);
+            return computeStats(pair.test, pair.params, {}, low, high);
+        }();
     if (!o.npyDir.empty()) writeStatsNpy(stats, o.npyDir);
     emit(o.format == "csv" ? statsToCsv(stats) : statsToJson(stats), o.out);
 }

@@ -9,6 +9,7 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
+#include "core/train/comparisonrunner.h"
 #include "core/train/resultsexport.h"
 #include "core/train/torchruntime.h"
 #include "core/train/trainer.h"
@@ -88,9 +89,10 @@ int runTrain(TrainOptions& o) {
     for (const auto& c : configs)
         names.push_back(methodName(c.normalization));
 
-    TrainCallbacks cb;
-    cb.stop = stop.get_token();
-    int announced = -1;
+    ComparisonCallbacks cb;
+    cb.onRunStarted = [&](int run, const TrainConfig& c) {
+        printer.runStarted(run, names[static_cast<std::size_t>(run)], resolveDevice(c.device));
+    };
     cb.onBatch = [&](int run, int epoch, int batch, int batches) {
         if (g_interrupted.load()) stop.request_stop();
         printer.batch(run, epoch, batch, batches);
@@ -109,14 +111,7 @@ int runTrain(TrainOptions& o) {
         printer.runFinished(r);
         if (o.jsonl) std::cout << runJsonLine(r) << std::flush;
     };
-    std::vector<RunResult> results;
-    for (std::size_t i = 0; i < configs.size(); ++i) {
-        if (stop.stop_requested()) break;
-        if (announced != static_cast<int>(i))
-            printer.runStarted(static_cast<int>(i), names[i], resolveDevice(configs[i].device)),
-                announced = static_cast<int>(i);
-        results.push_back(trainRun(configs[i], data, static_cast<int>(i), cb));
-    }
+    const std::vector<RunResult> results = runComparison(configs, data, {stop.get_token(), {}}, cb);
     std::signal(SIGINT, SIG_DFL);
     if (!o.out.empty()) emit(resultsToJson(results), o.out);
     if (!o.csv.empty()) emit(resultsToCsv(results), o.csv);

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("NormLab"));
     QApplication::setOrganizationName(QStringLiteral("NormLab"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(NORMLAB_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("See how input normalization changes data and training."));

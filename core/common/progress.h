@@ -20,6 +20,11 @@ struct Progress {
     void throwIfStopped() const {
         if (stop.stop_requested()) throw Cancelled();
     }
+    // The share [start, start + share) of this progress, for one step of several.
+    Progress part(double start, double share) const {
+        if (!report) return {{}, stop};
+        return {[outer = report, start, share](double f) { outer(start + share * f); }, stop};
+    }
 };
 
 } // namespace normlab

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/shortestnumber.h"
 #include "core/export/atomicfile.h"
 #include "core/export/npywriter.h"
 #include "core/export/torchvisionline.h"
@@ -166,17 +167,17 @@ std::string statsToJson(const SplitStats& stats, int indent) {
 
 std::string statsToCsv(const SplitStats& stats) {
     std::ostringstream out;
-    out << std::setprecision(17);
     out << "scope,label,name,method,channel,count,mean,std,min,max,p1,p50,p99,exact\n";
+    const auto n = [](double v) { return shortestText(v); }; // shortest text that reads back exactly
     auto rows = [&](const std::string& scope, const std::string& label, const std::string& name, std::uint64_t count,
                     const std::vector<MethodStats>& methods, bool withPercentiles) {
         for (const auto& m : methods)
             for (std::size_t c = 0; c < m.channels.size(); ++c) {
                 const auto& s = m.channels[c];
                 out << scope << ',' << label << ',' << csvField(name) << ',' << methodName(m.method) << ',' << c << ','
-                    << count << ',' << s.mean << ',' << s.std << ',' << s.min << ',' << s.max << ',';
+                    << count << ',' << n(s.mean) << ',' << n(s.std) << ',' << n(s.min) << ',' << n(s.max) << ',';
                 if (withPercentiles)
-                    out << s.p1 << ',' << s.p50 << ',' << s.p99;
+                    out << n(s.p1) << ',' << n(s.p50) << ',' << n(s.p99);
                 else
                     out << ",,";
                 out << ',' << (m.exact ? "true" : "false") << '\n';

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
+#include "core/common/shortestnumber.h"
 
 namespace normlab {
 namespace {
@@ -96,14 +97,16 @@ std::string resultsToJson(const std::vector<RunResult>& runs, int indent) {
 
 std::string resultsToCsv(const std::vector<RunResult>& runs) {
     std::ostringstream out;
-    out << std::setprecision(std::numeric_limits<double>::max_digits10); // round-trips exactly
     out << "run,epoch,loss,accuracy,epoch duration,run duration,lr,batch_size,device,normalization,test_loss,"
            "test_accuracy\n";
+    // Shortest text that reads back exactly: 0.3157, not 0.31569999999999998.
+    const auto n = [](double v) { return shortestText(v); };
     for (const auto& r : runs)
         for (const auto& e : r.epochs)
-            out << r.run << ',' << e.epoch << ',' << e.trainLoss << ',' << e.trainAccuracy << ',' << e.epochSeconds
-                << ',' << e.runSeconds << ',' << r.config.lr << ',' << r.config.batchSize << ',' << r.device << ','
-                << methodName(r.config.normalization) << ',' << e.testLoss << ',' << e.testAccuracy << '\n';
+            out << r.run << ',' << e.epoch << ',' << n(e.trainLoss) << ',' << n(e.trainAccuracy) << ','
+                << n(e.epochSeconds) << ',' << n(e.runSeconds) << ',' << n(r.config.lr) << ',' << r.config.batchSize
+                << ',' << r.device << ',' << methodName(r.config.normalization) << ',' << n(e.testLoss) << ','
+                << n(e.testAccuracy) << '\n';
     return out.str();
 }
 

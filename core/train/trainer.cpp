@@ -150,8 +150,10 @@ void trainEpochs(const TrainConfig& c, const TrainingData& data, RunResult& resu
         int windowBatches = 0;
         for (int b = 0; b < batches; ++b) {
             if (cb.stop.stop_requested())
-                throw RunStopped{RunStatus::Cancelled, "stopped at epoch " + std::to_string(epoch) + ", batch " +
-                                                           std::to_string(b + 1) + " of " + std::to_string(batches)};
+                throw RunStopped{RunStatus::Cancelled, b == 0 ? "stopped at the start of epoch " + std::to_string(epoch)
+                                                              : "stopped in epoch " + std::to_string(epoch) +
+                                                                    " after batch " + std::to_string(b) + " of " +
+                                                                    std::to_string(batches)};
             const torch::Tensor idx = order.slice(0, b * batchSize, std::min(train.count, (b + 1) * batchSize));
             const torch::Tensor x = normalize(train.images.index_select(0, idx));
             const torch::Tensor y = train.labels.index_select(0, idx);
@@ -208,11 +210,7 @@ TrainingData loadTrainingData(const TrainConfig& config, const Progress& progres
     request.dataDir = config.dataDir;
     request.syntheticSeed = config.seed;
     request.limit = config.limit;
-    TrainingData data;
-    data.train = openSplit(request, "train", progress);
-    data.test = openSplit(request, "test", progress);
-    data.params = normalizationParamsFrom(countBytes(data.train, progress));
-    return data;
+    return loadSplitPair(request, progress);
 }
 
 RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runIndex, const TrainCallbacks& cb) {
@@ -241,7 +239,6 @@ RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runI
         result.message = "out of memory";
     }
     result.seconds = secondsSince(start);
-    if (cb.onRunFinished) cb.onRunFinished(result);
     return result;
 }
 
@@ -253,25 +250,6 @@ std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::v
         configs.push_back(c);
     }
     return configs;
-}
-
-std::vector<RunResult> trainAll(const std::vector<TrainConfig>& configs, const TrainingData& data,
-                                const TrainCallbacks& callbacks) {
-    std::vector<RunResult> results;
-    for (std::size_t i = 0; i < configs.size(); ++i) {
-        if (callbacks.stop.stop_requested()) {
-            RunResult skipped;
-            skipped.run = static_cast<int>(i);
-            skipped.name = methodName(configs[i].normalization);
-            skipped.config = configs[i];
-            skipped.status = RunStatus::Cancelled;
-            skipped.message = "not started: the comparison was stopped";
-            results.push_back(skipped);
-            continue;
-        }
-        results.push_back(trainRun(configs[i], data, static_cast<int>(i), callbacks));
-    }
-    return results;
 }
 
 std::vector<std::vector<float>> normalizedSample(const TrainConfig& config, const TrainingData& data, int count) {

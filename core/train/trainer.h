@@ -5,17 +5,14 @@
 #include "core/common/progress.h"
 #include "core/data/imageset.h"
 #include "core/stats/normalization.h"
+#include "core/stats/splitpair.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainresult.h"
 
 namespace normlab {
 
 // The data a set of runs shares: both splits as uint8 and the training split's parameters.
-struct TrainingData {
-    ImageSet train;
-    ImageSet test;
-    NormalizationParams params;
-};
+using TrainingData = SplitPair;
 
 // Loads (or generates) the training and test splits a configuration names. Throws Error.
 TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress = {});
@@ -28,10 +25,6 @@ RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runI
 
 // The runs of a comparison: `base` once per method, everything else (seed included) shared.
 std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::vector<Method>& methods);
-
-// Runs the configurations one after the other on one device; stops early when asked.
-std::vector<RunResult> trainAll(const std::vector<TrainConfig>& configs, const TrainingData& data,
-                                const TrainCallbacks& callbacks);
 
 // A sample of `count` training images exactly as the network receives them (after
 // normalization), C x H x W floats each, for the GUI's "what the network sees" strip.

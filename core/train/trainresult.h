@@ -49,7 +49,6 @@ struct TrainCallbacks {
     std::function<void(const StepMetric&)> onStep;
     std::function<void(const EpochMetric&)> onEpoch;
     std::function<void(int run, int epoch, int batch, int batches)> onBatch;
-    std::function<void(const RunResult&)> onRunFinished;
     std::stop_token stop;
 };
 

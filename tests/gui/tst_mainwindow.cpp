@@ -21,13 +21,17 @@
 #include "core/stats/statsengine.h"
 #include "tests/support/stallmeter.h"
 #include "tests/support/testdata.h"
+#include "ui/filedialog.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
 #include "ui/imagelistmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
+#include "ui/models/datacheckmodel.h"
 #include "ui/normalizationpage.h"
 #include "ui/pixelimageview.h"
 #include "ui/statsjob.h"
+#include "ui/statspage.h"
 
 using namespace normlab;
 
@@ -120,6 +124,29 @@ private Q_SLOTS:
                  window.current()->stats[1].method(Method::Raw255).histograms[0].counts);
     }
 
+    // The Normalization tab never shows a stale or unlabelled number: the readout under the
+    // pointer follows the method, the table names the class it describes, the Normalize line
+    // says it is the z-score line.
+    void normalizationTabSaysWhatItShows() {
+        MainWindow window(smallSynthetic());
+        waitForStats(window);
+        auto* before = window.findChild<PixelImageView*>(QStringLiteral("beforeImage"));
+        Q_EMIT before->pixelHovered(14, 14);
+        window.normalizationPage()->setMethod(Method::ZScore);
+        QVERIFY2(window.normalizationPage()->probeText().contains(QStringLiteral("→ zscore")),
+                 qPrintable(window.normalizationPage()->probeText()));
+        window.normalizationPage()->setMethod(Method::PerSample);
+        QVERIFY2(window.normalizationPage()->probeText().contains(QStringLiteral("→ per-sample")),
+                 qPrintable(window.normalizationPage()->probeText()));
+        auto* filter = window.findChild<QComboBox*>(QStringLiteral("histogramClass"));
+        filter->setCurrentIndex(filter->findData(3));
+        auto* table = window.findChild<QTableWidget*>(QStringLiteral("beforeAfterTable"));
+        QCOMPARE(table->verticalHeaderItem(0)->text(), QStringLiteral("before (x/255), 3"));
+        QCOMPARE(table->verticalHeaderItem(1)->text(), QStringLiteral("after (per-sample), 3"));
+        QVERIFY(
+            window.findChild<QLabel*>(QStringLiteral("torchvisionLabel"))->text().contains(QStringLiteral("z-score")));
+    }
+
     void switchingSplitNeedsNoRecomputation() {
         MainWindow window(smallSynthetic());
         waitForStats(window);
@@ -135,7 +162,7 @@ private Q_SLOTS:
         MainWindow window(smallSynthetic());
         waitForStats(window);
         const QString path = m_dir.filePath(QStringLiteral("gui.json"));
-        window.setPathChooser([&](const QString&, const QString&, bool) { return path; });
+        FileDialog::instance()->setNextFileName(path);
         window.exportStatistics();
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -155,23 +182,25 @@ private Q_SLOTS:
         waitForStats(window);
         for (const char* name : {"h.png", "h.pdf", "h.svg"}) {
             const QString path = m_dir.filePath(QLatin1String(name));
-            window.setPathChooser([&](const QString&, const QString&, bool) { return path; });
+            FileDialog::instance()->setNextFileName(path);
             window.saveHistogramPlot();
             QVERIFY2(QFileInfo(path).size() > 500, name);
         }
         const QString maps = m_dir.filePath(QStringLiteral("maps.svg"));
-        window.setPathChooser([&](const QString&, const QString&, bool) { return maps; });
+        FileDialog::instance()->setNextFileName(maps);
         window.savePixelMaps();
-        QVERIFY(QFileInfo(maps).size() > 500);
+        // Two files, both named after what they show.
+        QVERIFY(!QFile::exists(maps));
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("maps-mean.svg"))).size() > 500);
         QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("maps-std.svg"))).size() > 500);
         QFile png(m_dir.filePath(QStringLiteral("h.png")));
         QVERIFY(png.open(QIODevice::ReadOnly));
         QVERIFY(png.read(8).startsWith("\x89PNG"));
         // A failure is shown, not thrown, and leaves no file.
         const QString bad = m_dir.filePath(QStringLiteral("missing/h.png"));
-        window.setPathChooser([&](const QString&, const QString&, bool) { return bad; });
+        FileDialog::instance()->setNextFileName(bad);
         window.saveHistogramPlot();
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("messageBanner"))->text().contains(QStringLiteral("failed")));
+        QVERIFY(window.banner()->text().contains(QStringLiteral("failed")));
         QVERIFY(!QFile::exists(bad));
     }
 
@@ -183,8 +212,8 @@ private Q_SLOTS:
         MainWindow window(r);
         waitForStats(window);
         QCOMPARE(window.current()->datasetId, std::string("synthetic"));
-        auto* banner = window.findChild<QLabel*>(QStringLiteral("messageBanner"));
-        QVERIFY2(banner->text().contains(QStringLiteral("FashionMNIST is not in")), qPrintable(banner->text()));
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("FashionMNIST is not in")),
+                 qPrintable(window.banner()->text()));
         QVERIFY(!window.findChild<QPushButton*>(QStringLiteral("downloadButton"))->isHidden());
     }
 
@@ -200,12 +229,15 @@ private Q_SLOTS:
         r.dataDir = m_dir.filePath(QStringLiteral("no-user-data")).toStdString();
         MainWindow window(r);
         waitForStats(window);
-        auto* check = window.findChild<QTableWidget*>(QStringLiteral("dataCheckTable"));
+        const DataCheckModel* check = window.statsPage()->dataCheckModel();
+        QAbstractItemModelTester tester(const_cast<DataCheckModel*>(check),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(check->rowCount(), 2);
-        QCOMPARE(check->horizontalHeaderItem(1)->text(), QStringLiteral("check"));
-        QCOMPARE(check->item(0, 1)->text(),
+        QCOMPARE(check->headerData(DataCheckModel::CheckColumn, Qt::Horizontal).toString(), QStringLiteral("check"));
+        QCOMPARE(check->index(0, DataCheckModel::CheckColumn).data().toString(),
                  QStringLiteral("published FashionMNIST content (train-images-idx3-ubyte); file recompressed"));
-        QCOMPARE(check->item(0, 2)->text(), QStringLiteral("Debian package dataset-fashion-mnist"));
+        QCOMPARE(check->index(0, DataCheckModel::OriginColumn).data().toString(),
+                 QStringLiteral("Debian package dataset-fashion-mnist"));
         qputenv("XDG_DATA_DIRS", oldDirs);
     }
 

@@ -15,34 +15,20 @@
 #include <QtTest>
 
 #include "core/train/torchruntime.h"
+#include "tests/support/quickruns.h"
 #include "tests/support/stallmeter.h"
 #include "tests/support/testdata.h"
 #include "ui/curveplot.h"
+#include "ui/filedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/models/epochresultsmodel.h"
+#include "ui/models/runsmodel.h"
 #include "ui/trainjob.h"
 #include "ui/trainpage.h"
 
 using namespace normlab;
 
 namespace {
-
-TrainConfig quick(int epochs) {
-    TrainConfig c;
-    c.dataset = "synthetic";
-    c.limit = 1500;
-    c.model = "mlp";
-    c.batchSize = 100;
-    c.epochs = epochs;
-    c.device = "cpu";
-    return c;
-}
-
-DatasetRequest smallData() {
-    DatasetRequest r;
-    r.dataset = "synthetic";
-    r.limit = 500;
-    return r;
-}
 
 void click(TrainPage* page, const char* button) {
     QTest::mouseClick(page->findChild<QPushButton*>(QLatin1String(button)), Qt::LeftButton);
@@ -62,10 +48,10 @@ private Q_SLOTS:
     }
 
     void comparisonDrawsCurvesAndFillsTheTable() {
-        MainWindow window(smallData());
+        MainWindow window(test::smallSynthetic(500));
         window.show();
         TrainPage* page = window.trainPage();
-        page->setConfig(quick(2));
+        page->setConfig(test::quickRun(2));
         page->setMethods({Method::None, Method::ZScore});
         QSignalSpy done(page->job(), &TrainJob::allFinished);
         test::StallMeter meter;
@@ -81,12 +67,12 @@ private Q_SLOTS:
             QCOMPARE(page->runState(run), QStringLiteral("finished"));
             QVERIFY(page->findChild<QWidget*>(QStringLiteral("samples_%1").arg(run)));
         }
-        QCOMPARE(page->resultsTable()->rowCount(), 4);
+        QCOMPARE(page->resultsModel()->rowCount(), 4);
         QCOMPARE(page->results().size(), std::size_t{2});
 
         // Export: the CSV parses with every column.
         const QString csv = m_dir.filePath(QStringLiteral("r.csv"));
-        page->setPathChooser([&](const QString&, const QString&, bool) { return csv; });
+        FileDialog::instance()->setNextFileName(csv);
         page->exportResults();
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -99,18 +85,29 @@ private Q_SLOTS:
 
         // Reopen a saved JSON: the curves come back without training.
         const QString json = m_dir.filePath(QStringLiteral("r.json"));
-        page->setPathChooser([&](const QString&, const QString&, bool) { return json; });
+        FileDialog::instance()->setNextFileName(json);
         page->exportResults();
+        const auto before = page->results();
+        FileDialog::instance()->setNextFileName(json);
         page->openResults();
-        QCOMPARE(page->resultsTable()->rowCount(), 4);
+        QCOMPARE(page->resultsModel()->rowCount(), 4);
         QVERIFY(page->lossPlot()->trainPointCount(1) >= 20);
         QCOMPARE(page->runState(1), QStringLiteral("finished"));
+        QCOMPARE(page->runsModel()->run(1).name, QStringLiteral("zscore"));
+        QCOMPARE(page->results().size(), before.size());
+        QCOMPARE(page->results()[1].epochs.back().testAccuracy, before[1].epochs.back().testAccuracy);
+        // The CSV export is the lesson's table: opening it says which file reopens, and keeps the view.
+        FileDialog::instance()->setNextFileName(csv);
+        page->openResults();
+        QVERIFY2(page->message().contains(QStringLiteral("NormLab reopens its JSON export")),
+                 qPrintable(page->message()));
+        QCOMPARE(page->resultsModel()->rowCount(), 4);
     }
 
     void stopAllTakesEffectQuickly() {
-        MainWindow window(smallData());
+        MainWindow window(test::smallSynthetic(500));
         TrainPage* page = window.trainPage();
-        page->setConfig(quick(200));
+        page->setConfig(test::quickRun(200));
         page->setMethods({Method::None, Method::ZScore});
         QSignalSpy epoch(page->job(), &TrainJob::epochFinished);
         QSignalSpy done(page->job(), &TrainJob::allFinished);
@@ -128,9 +125,9 @@ private Q_SLOTS:
     }
 
     void divergedRunShowsWhyAndTheAppGoesOn() {
-        MainWindow window(smallData());
+        MainWindow window(test::smallSynthetic(500));
         TrainPage* page = window.trainPage();
-        TrainConfig c = quick(2);
+        TrainConfig c = test::quickRun(2);
         c.lr = 10;
         page->setConfig(c);
         page->setMethods({Method::Raw255});
@@ -138,7 +135,7 @@ private Q_SLOTS:
         click(page, "startButton");
         QVERIFY(done.wait(60000));
         QVERIFY2(page->runState(0).startsWith(QStringLiteral("diverged: ")), qPrintable(page->runState(0)));
-        page->setConfig(quick(1));
+        page->setConfig(test::quickRun(1));
         page->setMethods({Method::ZScore});
         click(page, "startButton");
         QVERIFY(done.wait(60000));
@@ -146,7 +143,7 @@ private Q_SLOTS:
     }
 
     void lessonButtonSetsTheLessonsExperiment() {
-        MainWindow window(smallData());
+        MainWindow window(test::smallSynthetic(500));
         TrainPage* page = window.trainPage();
         click(page, "lessonButton");
         const TrainConfig c = page->config();
@@ -188,10 +185,10 @@ private Q_SLOTS:
     }
 
     void closingMidRunExitsCleanly() {
-        auto* window = new MainWindow(smallData());
+        auto* window = new MainWindow(test::smallSynthetic(500));
         window->show();
         TrainPage* page = window->trainPage();
-        page->setConfig(quick(200));
+        page->setConfig(test::quickRun(200));
         QSignalSpy step(page->job(), &TrainJob::stepReported);
         click(page, "startButton");
         QVERIFY(step.wait(60000));

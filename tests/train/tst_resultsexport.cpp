@@ -43,6 +43,19 @@ private Q_SLOTS:
         QCOMPARE(row[8], QStringLiteral("cpu"));
         QCOMPARE(row[9], QStringLiteral("zscore"));
         QCOMPARE(row[10].toDouble(), 1.1 / 3);
+        QCOMPARE(row[4], QStringLiteral("0.25")); // epoch duration, shortest text
+    }
+    void csvNumbersAreShortestAndExact() {
+        std::vector<RunResult> runs(1);
+        runs[0].device = "cpu";
+        runs[0].config.lr = 0.001;
+        runs[0].epochs.push_back({0, 1, 0.3157, 0.31569999999999998, 0.1 + 0.2, 1.0 / 3, 2.5, 2.5});
+        const QStringList row = QString::fromStdString(resultsToCsv(runs)).trimmed().split(u'\n')[1].split(u',');
+        QCOMPARE(row[2], QStringLiteral("0.3157"));
+        QCOMPARE(row[3], QStringLiteral("0.3157")); // the same double, written as people wrote it
+        QCOMPARE(row[6], QStringLiteral("0.001"));
+        QCOMPARE(row[10], QStringLiteral("0.30000000000000004")); // 0.1 + 0.2 is not 0.3, and stays so
+        QCOMPARE(row[11].toDouble(), 1.0 / 3);                    // reads back exactly
     }
     void jsonRoundTrips() {
         const auto runs = sampleRuns();

@@ -1,10 +1,12 @@
 // The training engine on small synthetic data (CPU): it learns, it is reproducible, comparisons
 // differ only in normalization, and every way a run can end is reported, never thrown.
+#include <atomic>
 #include <random>
 
 #include <QtTest>
 
 #include "core/common/error.h"
+#include "core/train/comparisonrunner.h"
 #include "core/train/torchruntime.h"
 #include "core/train/trainer.h"
 
@@ -75,7 +77,7 @@ private Q_SLOTS:
         base.epochs = 1;
         const auto configs = comparisonConfigs(base, {Method::None, Method::ZScore, Method::PerSample});
         QCOMPARE(configs.size(), std::size_t{3});
-        const auto results = trainAll(configs, m_data, {});
+        const auto results = runComparison(configs, m_data, {}, {});
         QCOMPARE(results[0].initialWeightSum, results[1].initialWeightSum);
         QCOMPARE(results[1].initialWeightSum, results[2].initialWeightSum);
         QCOMPARE(results[0].config.seed, results[2].config.seed);
@@ -94,11 +96,53 @@ private Q_SLOTS:
         QCOMPARE(r.status, RunStatus::Cancelled);
         QCOMPARE(r.batchesDone, std::uint64_t{15 + 4}); // not one batch more
         QVERIFY2(r.message.find("epoch 2") != std::string::npos, r.message.c_str());
-        // A stopped comparison does not start its remaining runs.
-        const auto all = trainAll(comparisonConfigs(smallConfig(), {Method::None, Method::ZScore}), m_data, cb);
-        QCOMPARE(all.size(), std::size_t{2});
+    }
+
+    // The one stop policy of a comparison (core/train/comparisonrunner.h), used by the CLI and GUI.
+    void stoppingAllCancelsTheRunningRunAndSkipsTheRest() {
+        std::stop_source stop;
+        ComparisonCallbacks cb;
+        std::vector<int> started, finished;
+        cb.onRunStarted = [&](int run, const TrainConfig&) { started.push_back(run); };
+        cb.onRunFinished = [&](const RunResult& r) { finished.push_back(r.run); };
+        cb.onBatch = [&](int run, int epoch, int batch, int) {
+            if (run == 1 && epoch == 1 && batch == 3) stop.request_stop();
+        };
+        const auto all = runComparison(comparisonConfigs(smallConfig(), {Method::None, Method::ZScore, Method::MinMax}),
+                                       m_data, {stop.get_token(), {}}, cb);
+        QCOMPARE(all.size(), std::size_t{3});
+        QCOMPARE(all[0].status, RunStatus::Finished);
         QCOMPARE(all[1].status, RunStatus::Cancelled);
-        QCOMPARE(all[1].batchesDone, std::uint64_t{0});
+        QCOMPARE(all[1].message, std::string("stopped in epoch 1 after batch 3 of 15"));
+        QCOMPARE(all[1].batchesDone, std::uint64_t{3});
+        QCOMPARE(all[2].status, RunStatus::Cancelled);
+        QCOMPARE(all[2].message, std::string("not started: the comparison was stopped"));
+        QCOMPARE(all[2].batchesDone, std::uint64_t{0});
+        QCOMPARE(all[2].name, std::string("minmax"));
+        QCOMPARE(started, (std::vector<int>{0, 1}));
+        QCOMPARE(finished, (std::vector<int>{0, 1, 2})); // every run reports how it ended
+    }
+
+    void stoppingOneRunLetsTheOthersGoOn() {
+        std::atomic<int> stopRun{-1};
+        ComparisonCallbacks cb;
+        cb.onBatch = [&](int run, int, int batch, int) {
+            if (run == 0 && batch == 2) stopRun = 0;
+        };
+        TrainConfig base = smallConfig();
+        base.epochs = 1;
+        auto configs = comparisonConfigs(base, {Method::None, Method::ZScore, Method::MinMax});
+        configs[2].lr = -1; // invalid: fails on its own
+        const auto all = runComparison(configs, m_data, {{}, [&](int run) { return stopRun.load() == run; }}, cb);
+        QCOMPARE(all[0].status, RunStatus::Cancelled);
+        QCOMPARE(all[0].message, std::string("stopped in epoch 1 after batch 2 of 15"));
+        QCOMPARE(all[1].status, RunStatus::Finished);
+        QCOMPARE(all[2].status, RunStatus::Failed);
+        QVERIFY2(all[2].message.find("learning rate") != std::string::npos, all[2].message.c_str());
+        // A run stopped before it began never trains.
+        const auto skipped = runComparison(configs, m_data, {{}, [](int run) { return run == 1; }}, {});
+        QCOMPARE(skipped[1].message, std::string("not started: stopped before it began"));
+        QCOMPARE(skipped[1].batchesDone, std::uint64_t{0});
     }
 
     void cancelAtRandomBatchesRepeatedly() {

@@ -1,0 +1,50 @@
+# The core libraries' source lists, in one place: core/ builds its libraries from them and the
+# fuzz project (fuzz/CMakeLists.txt) compiles the parsers from the same lists with clang and
+# libFuzzer, so a new core file is never missing from either.
+set(_core ${CMAKE_CURRENT_LIST_DIR})
+
+# normlab_core: data, statistics, export. No Qt, no Torch, no network.
+set(NORMLAB_CORE_SOURCES
+  ${_core}/common/digest.cpp
+  ${_core}/common/parallel.cpp
+  ${_core}/data/datasetcatalog.cpp
+  ${_core}/data/datasetlisting.cpp
+  ${_core}/data/datasetlocator.cpp
+  ${_core}/data/datasetopener.cpp
+  ${_core}/data/filebytes.cpp
+  ${_core}/data/idxarray.cpp
+  ${_core}/data/idxsplitloader.cpp
+  ${_core}/data/publishedcheck.cpp
+  ${_core}/data/strokefont.cpp
+  ${_core}/data/syntheticdigits.cpp
+  ${_core}/export/atomicfile.cpp
+  ${_core}/export/npywriter.cpp
+  ${_core}/export/statsexport.cpp
+  ${_core}/export/torchvisionline.cpp
+  ${_core}/stats/bytehistogram.cpp
+  ${_core}/stats/finehistogram.cpp
+  ${_core}/stats/methodsummary.cpp
+  ${_core}/stats/normalization.cpp
+  ${_core}/stats/splitpair.cpp
+  ${_core}/stats/statsengine.cpp
+)
+
+# normlab_train: configurations and results files need no Torch; the trainer does.
+set(NORMLAB_TRAIN_PLAIN_SOURCES
+  ${_core}/train/resultsexport.cpp
+  ${_core}/train/trainconfig.cpp
+  ${_core}/train/trainresult.cpp
+)
+set(NORMLAB_TRAIN_TORCH_SOURCES
+  ${_core}/train/comparisonrunner.cpp
+  ${_core}/train/models.cpp
+  ${_core}/train/torchruntime.cpp
+  ${_core}/train/trainer.cpp
+)
+
+# normlab_download: the manifest is plain JSON; the transfers need libcurl.
+set(NORMLAB_DOWNLOAD_PLAIN_SOURCES ${_core}/download/manifest.cpp)
+set(NORMLAB_DOWNLOAD_CURL_SOURCES
+  ${_core}/download/downloader.cpp
+  ${_core}/download/httptransfer.cpp
+)

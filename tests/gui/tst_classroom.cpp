@@ -1,0 +1,294 @@
+// The main window in front of a class: a 1280x720 projector, normal and larger fonts, every tab,
+// a training run, a banner and a failed start. The window must never grow past the screen, text
+// must scale with View ▸ Larger fonts, and a start that cannot run keeps what was on screen.
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/train/torchruntime.h"
+#include "tests/support/quickruns.h"
+#include "ui/curveplot.h"
+#include "ui/filedialog.h"
+#include "ui/histogramplot.h"
+#include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
+#include "ui/models/epochresultsmodel.h"
+#include "ui/models/runsmodel.h"
+#include "ui/normalizationpage.h"
+#include "ui/pixelmapplot.h"
+#include "ui/statsjob.h"
+#include "ui/statspage.h"
+#include "ui/trainform.h"
+#include "ui/trainjob.h"
+#include "ui/trainpage.h"
+
+using namespace normlab;
+
+namespace {
+
+const QSize kProjector(1280, 720);
+
+void trigger(MainWindow& window, const char* action) {
+    auto* a = window.findChild<QAction*>(QLatin1String(action));
+    QVERIFY2(a, action);
+    a->trigger();
+}
+
+// The window keeps the projector's size and nothing inside it asks for more.
+#define QVERIFY_FITS(window, what)                                                                                     \
+    do {                                                                                                               \
+        QCoreApplication::processEvents();                                                                             \
+        const QSize size = (window).size(), hint = (window).minimumSizeHint();                                         \
+        QVERIFY2(                                                                                                      \
+            size.width() <= kProjector.width() && size.height() <= kProjector.height(),                                \
+            qPrintable(                                                                                                \
+                QStringLiteral("%1: window %2x%3").arg(QLatin1String(what)).arg(size.width()).arg(size.height())));    \
+        QVERIFY2(                                                                                                      \
+            hint.width() <= kProjector.width() && hint.height() <= kProjector.height(),                                \
+            qPrintable(                                                                                                \
+                QStringLiteral("%1: minimum %2x%3").arg(QLatin1String(what)).arg(hint.width()).arg(hint.height())));   \
+    } while (false)
+
+} // namespace
+
+class TestClassroom : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() {
+        configureTorchThreads(2);
+        QStandardPaths::setTestModeEnabled(true);
+    }
+    void init() { QSettings().clear(); }
+    void cleanup() { QApplication::setFont(QFont()); }
+
+    void everyStateFitsA1280x720Projector() {
+        for (bool large : {false, true}) {
+            MainWindow window(test::smallSynthetic(2000));
+            window.resize(kProjector);
+            window.show();
+            QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+            QVERIFY(stats.wait(30000));
+            if (large) trigger(window, "largeFontsAction");
+            const char* mode = large ? "larger fonts" : "normal fonts";
+            for (int tab = 0; tab < 3; ++tab) {
+                window.tabs()->setCurrentIndex(tab);
+                QVERIFY_FITS(window, mode);
+            }
+            window.banner()->showMessage(QStringLiteral("A very long message that a teacher might see, ").repeated(12),
+                                         true);
+            QVERIFY_FITS(window, "banner");
+            // A comparison of three runs: names, samples, states and the results table all appear.
+            TrainPage* page = window.trainPage();
+            page->setConfig(test::quickRun(2));
+            page->setMethods({Method::None, Method::ZScore, Method::PerSample});
+            QSignalSpy done(page->job(), &TrainJob::allFinished);
+            QSignalSpy started(page->job(), &TrainJob::runStarted);
+            trigger(window, "startTrainingAction");
+            QVERIFY(started.wait(60000));
+            QVERIFY_FITS(window, "training");
+            QVERIFY(done.wait(120000));
+            QVERIFY_FITS(window, "trained");
+            QCOMPARE(window.size(), kProjector); // never grew, never shrank by itself
+        }
+    }
+
+    void largerFontsScaleEveryPlot() {
+        MainWindow window(test::smallSynthetic(2000));
+        window.resize(kProjector);
+        window.show();
+        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+        QVERIFY(stats.wait(30000));
+        const double normal = window.normalizationPage()->histogram()->xAxis->tickLabelFont().pointSizeF();
+        trigger(window, "largeFontsAction");
+        QCoreApplication::processEvents();
+        const double larger = QApplication::font().pointSizeF();
+        QVERIFY(larger > normal * 1.4);
+        QCustomPlot* plots[] = {window.normalizationPage()->histogram(), window.statsPage()->meanMap(),
+                                window.trainPage()->lossPlot(), window.trainPage()->accuracyPlot()};
+        for (QCustomPlot* plot : plots) {
+            QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), larger);
+            QCOMPARE(plot->yAxis->labelFont().pointSizeF(), larger);
+            QCOMPARE(plot->legend->font().pointSizeF(), larger);
+        }
+        // The histogram keeps a readable height on the projector.
+        window.tabs()->setCurrentIndex(0);
+        QCoreApplication::processEvents();
+        QVERIFY2(window.normalizationPage()->histogram()->height() >= 200,
+                 qPrintable(QString::number(window.normalizationPage()->histogram()->height())));
+    }
+
+    void perPixelMapsAreSquare() {
+        MainWindow window(test::smallSynthetic(2000));
+        window.resize(kProjector);
+        window.show();
+        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+        QVERIFY(stats.wait(30000));
+        window.tabs()->setCurrentIndex(1);
+        QTest::qWait(50);
+        for (PixelMapPlot* map : {window.statsPage()->meanMap(), window.statsPage()->stdMap()}) {
+            const double x = map->xAxis->coordToPixel(10) - map->xAxis->coordToPixel(0);
+            const double y = std::abs(map->yAxis->coordToPixel(10) - map->yAxis->coordToPixel(0));
+            QVERIFY2(std::abs(x - y) <= 1.0, qPrintable(QStringLiteral("%1 vs %2 px per 10 pixels").arg(x).arg(y)));
+        }
+    }
+
+    // The lesson on a machine without FashionMNIST: the start says why, offers the download, and
+    // the previous comparison stays on screen, finished, not "queued".
+    void aFailedStartKeepsThePreviousResults() {
+        MainWindow window(test::smallSynthetic(2000));
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(1));
+        page->setMethods({Method::None, Method::ZScore});
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(done.wait(60000));
+        const int rows = page->resultsModel()->rowCount();
+        QCOMPARE(rows, 2);
+
+        page->setDataDir(m_dir.filePath(QStringLiteral("no-data")).toStdString());
+        trigger(window, "lessonAction");
+        page->start();
+        QVERIFY2(page->message().contains(QStringLiteral("FashionMNIST is not on this machine")),
+                 qPrintable(page->message()));
+        auto* download = page->findChild<QPushButton*>(QStringLiteral("trainDownloadButton"));
+        QVERIFY(download->isVisibleTo(page));
+        QCOMPARE(download->text(), QStringLiteral("Download FashionMNIST"));
+        QVERIFY(!page->job()->isRunning());
+        QCOMPARE(page->resultsModel()->rowCount(), rows);
+        QCOMPARE(page->runState(0), QStringLiteral("finished"));
+        QCOMPARE(page->runState(1), QStringLiteral("finished"));
+    }
+
+    // A start whose data cannot be loaded (a folder with no IDX files) says why and keeps them too.
+    void aStartWhoseDataFailsKeepsThePreviousResults() {
+        MainWindow window(test::smallSynthetic(2000));
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(1));
+        page->setMethods({Method::None, Method::ZScore});
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(done.wait(60000));
+        TrainConfig broken = test::quickRun(1);
+        broken.dataset = m_dir.filePath(QStringLiteral("not-a-data-folder")).toStdString();
+        QVERIFY(QDir().mkpath(QString::fromStdString(broken.dataset)));
+        TrainJob* job = page->job();
+        QSignalSpy failed(job, &TrainJob::failed);
+        // The form lists catalog sets only, so the broken folder goes straight to the job, as a
+        // reopened experiment would.
+        std::vector<TrainConfig> runs = {broken};
+        QVERIFY(job->start(runs));
+        QVERIFY(failed.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 10000);
+        QCOMPARE(page->resultsModel()->rowCount(), 2);
+        QCOMPARE(page->runState(0), QStringLiteral("finished"));
+        QVERIFY2(page->message().startsWith(QStringLiteral("Could not start: ")), qPrintable(page->message()));
+    }
+
+    void stopRunIsClearAboutWhatItStops() {
+        MainWindow window(test::smallSynthetic(2000));
+        TrainPage* page = window.trainPage();
+        auto* stopRun = page->findChild<QPushButton*>(QStringLiteral("stopRunButton"));
+        QVERIFY(!stopRun->isEnabled()); // nothing to stop
+        page->setConfig(test::quickRun(200));
+        page->setMethods({Method::None, Method::ZScore});
+        QSignalSpy epoch(page->job(), &TrainJob::epochFinished);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(epoch.wait(60000));
+        // No row selected: it acts on the running run, and says so.
+        QVERIFY(stopRun->isEnabled());
+        QVERIFY2(stopRun->toolTip().contains(QStringLiteral("none")), qPrintable(stopRun->toolTip()));
+        QTest::mouseClick(stopRun, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page->runState(0).startsWith(QStringLiteral("cancelled: stopped in epoch")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->runsModel()->run(1).status == RunStatus::Running, 10000);
+        trigger(window, "stopAllAction");
+        QVERIFY(done.wait(10000));
+        QVERIFY(!stopRun->isEnabled());
+    }
+
+    void stopAllSaysQueuedRunsNeverStarted() {
+        MainWindow window(test::smallSynthetic(2000));
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(200));
+        page->setMethods({Method::None, Method::ZScore, Method::MinMax});
+        QSignalSpy step(page->job(), &TrainJob::stepReported);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(step.wait(60000));
+        page->stopAll();
+        QVERIFY(done.wait(10000));
+        QVERIFY2(page->runState(0).startsWith(QStringLiteral("cancelled: stopped")), qPrintable(page->runState(0)));
+        QCOMPARE(page->runState(1), QStringLiteral("cancelled: not started: the comparison was stopped"));
+        QCOMPARE(page->runState(2), QStringLiteral("cancelled: not started: the comparison was stopped"));
+    }
+
+    void progressWithinAnEpochIsShown() {
+        MainWindow window(test::smallSynthetic(2000));
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(1));
+        page->setMethods({Method::ZScore});
+        QSignalSpy batch(page->job(), &TrainJob::batchProgress);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        QStringList states;
+        connect(page->job(), &TrainJob::batchProgress, this, [&] { states << page->runState(0); });
+        page->start();
+        QVERIFY(done.wait(60000));
+        QVERIFY(batch.count() >= 15);
+        QVERIFY2(states.contains(QStringLiteral("running: epoch 1/1, batch 7/15")), qPrintable(states.join(u'|')));
+    }
+
+    void bannerCanBeDismissed() {
+        MainWindow window(test::smallSynthetic(2000));
+        window.show();
+        window.banner()->showMessage(QStringLiteral("note"), false);
+        QVERIFY(window.banner()->isVisible());
+        QTest::mouseClick(window.banner()->findChild<QAbstractButton*>(QStringLiteral("dismissBanner")),
+                          Qt::LeftButton);
+        QVERIFY(!window.banner()->isVisible());
+    }
+
+    void aFolderThatFailsLeavesTheList() {
+        MainWindow window(test::smallSynthetic(2000));
+        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+        QVERIFY(stats.wait(30000));
+        auto* combo = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+        const int items = combo->count();
+        const QString empty = m_dir.filePath(QStringLiteral("empty-folder"));
+        QVERIFY(QDir().mkpath(empty));
+        QSignalSpy failed(window.statsJob(), &StatsJob::failed);
+        FileDialog::instance()->setNextFileName(empty);
+        trigger(window, "openFolderAction");
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(combo->count(), items);                                        // not piled up
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("synthetic")); // names what is shown
+        QVERIFY(window.banner()->text().contains(QStringLiteral("no IDX data set here")));
+    }
+
+    void aboutNamesTheVersions() {
+        MainWindow window(test::smallSynthetic(2000));
+        trigger(window, "aboutAction");
+        auto* box = window.findChild<QMessageBox*>(QStringLiteral("aboutBox"));
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral(NORMLAB_VERSION)));
+        QVERIFY(box->text().contains(QString::fromLatin1(qVersion())));
+        QVERIFY(box->text().contains(QStringLiteral("LibTorch")));
+        QVERIFY(box->text().contains(QStringLiteral("cpu")));
+        box->close();
+    }
+};
+
+QTEST_MAIN(TestClassroom)
+#include "tst_classroom.moc"

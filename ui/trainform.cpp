@@ -1,0 +1,184 @@
+#include "ui/trainform.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "core/data/datasetlisting.h"
+#include "core/data/datasetlocator.h"
+#include "core/train/torchruntime.h"
+#include "ui/datasetcombo.h"
+
+namespace normlab {
+namespace {
+
+constexpr int kMethodColumns = 3; // the five checkboxes wrap onto two rows instead of widening the form
+
+} // namespace
+
+TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_dataset = new QComboBox(this);
+    m_dataset->setObjectName(QStringLiteral("trainDataset"));
+    refreshDatasets();
+    m_limit = new QSpinBox(this);
+    m_limit->setObjectName(QStringLiteral("trainLimit"));
+    m_limit->setRange(0, 1000000);
+    m_limit->setSpecialValueText(tr("all"));
+    m_model = new QComboBox(this);
+    m_model->setObjectName(QStringLiteral("modelCombo"));
+    for (const auto& m : modelNames())
+        m_model->addItem(QString::fromStdString(m));
+    m_optimizer = new QComboBox(this);
+    m_optimizer->setObjectName(QStringLiteral("optimizerCombo"));
+    for (const auto& o : optimizerNames())
+        m_optimizer->addItem(QString::fromStdString(o));
+    m_lr = new QDoubleSpinBox(this);
+    m_lr->setObjectName(QStringLiteral("lrSpin"));
+    m_lr->setDecimals(5);
+    m_lr->setRange(0.00001, 100);
+    m_batch = new QSpinBox(this);
+    m_batch->setObjectName(QStringLiteral("batchSpin"));
+    m_batch->setRange(1, 60000);
+    m_epochs = new QSpinBox(this);
+    m_epochs->setObjectName(QStringLiteral("epochsSpin"));
+    m_epochs->setRange(1, 1000);
+    m_seed = new QSpinBox(this);
+    m_seed->setObjectName(QStringLiteral("seedSpin"));
+    m_seed->setRange(0, 1 << 30);
+    m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("deviceCombo"));
+    m_device->addItem(tr("auto"), QStringLiteral("auto"));
+    for (const auto& d : availableDevices())
+        m_device->addItem(QString::fromStdString(d), QString::fromStdString(d));
+    if (!cudaAvailable()) {
+        // The reason is long (LibTorch's build description): a tooltip, not a label that widens the form.
+        m_device->setToolTip(tr("CPU only: %1").arg(QString::fromStdString(torchDescription())));
+        m_device->setItemText(0, tr("auto (CPU only)"));
+    }
+    form->addRow(tr("Data set"), m_dataset);
+    form->addRow(tr("Images per split"), m_limit);
+    form->addRow(tr("Model"), m_model);
+    form->addRow(tr("Optimizer"), m_optimizer);
+    form->addRow(tr("Learning rate"), m_lr);
+    form->addRow(tr("Batch size"), m_batch);
+    form->addRow(tr("Epochs"), m_epochs);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Device"), m_device);
+    layout->addLayout(form);
+
+    auto* compare = new QLabel(tr("Compare normalizations (same seed, same weights):"), this);
+    compare->setWordWrap(true);
+    layout->addWidget(compare);
+    auto* methods = new QGridLayout;
+    for (std::size_t i = 0; i < kAllMethods.size(); ++i) {
+        const QString name = QString::fromStdString(methodName(kAllMethods[i]));
+        auto* check = new QCheckBox(name, this);
+        check->setObjectName(QStringLiteral("method_") + name);
+        m_methodChecks.push_back(check);
+        methods->addWidget(check, static_cast<int>(i) / kMethodColumns, static_cast<int>(i) % kMethodColumns);
+    }
+    layout->addLayout(methods);
+
+    auto* buttons = new QGridLayout;
+    auto* lesson = new QPushButton(tr("Lesson experiment"), this);
+    lesson->setObjectName(QStringLiteral("lessonButton"));
+    lesson->setToolTip(tr("FashionMNIST, lesson-cnn, Adam 0.01, batch 1000, 20 epochs, none vs zscore"));
+    m_start = new QPushButton(tr("Start"), this);
+    m_start->setObjectName(QStringLiteral("startButton"));
+    m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_start->setToolTip(tr("Start the comparison (Ctrl+R)"));
+    m_stopRun = new QPushButton(tr("Stop run"), this);
+    m_stopRun->setObjectName(QStringLiteral("stopRunButton"));
+    m_stopAll = new QPushButton(tr("Stop all"), this);
+    m_stopAll->setObjectName(QStringLiteral("stopAllButton"));
+    // Fixed places: Start and the Stop buttons never move under the pointer between runs.
+    buttons->addWidget(lesson, 0, 0);
+    buttons->addWidget(m_start, 0, 1);
+    buttons->addWidget(m_stopRun, 1, 0);
+    buttons->addWidget(m_stopAll, 1, 1);
+    layout->addLayout(buttons);
+    connect(lesson, &QPushButton::clicked, this, [this] {
+        setConfig(lessonPreset());
+        setMethods(lessonMethods());
+    });
+    connect(m_start, &QPushButton::clicked, this, &TrainForm::startRequested);
+    connect(m_stopRun, &QPushButton::clicked, this, &TrainForm::stopRunRequested);
+    connect(m_stopAll, &QPushButton::clicked, this, &TrainForm::stopAllRequested);
+
+    TrainConfig defaults;
+    defaults.epochs = 3;
+    setConfig(defaults);
+    setMethods({Method::None, Method::ZScore});
+    setRunning(false);
+}
+
+void TrainForm::refreshDatasets() {
+    fillDatasetCombo(m_dataset, listDatasets(m_dataDir.empty() ? defaultDataDir() : m_dataDir));
+}
+
+void TrainForm::setDataDir(const std::filesystem::path& dataDir) {
+    m_dataDir = dataDir;
+    refreshDatasets();
+}
+
+TrainConfig TrainForm::config() const {
+    TrainConfig c;
+    c.dataset = m_dataset->currentData().toString().toStdString();
+    c.dataDir = m_dataDir;
+    c.limit = static_cast<std::size_t>(m_limit->value());
+    c.model = m_model->currentText().toStdString();
+    c.optimizer = m_optimizer->currentText().toStdString();
+    c.lr = m_lr->value();
+    c.batchSize = m_batch->value();
+    c.epochs = m_epochs->value();
+    c.seed = static_cast<std::uint64_t>(m_seed->value());
+    c.device = m_device->currentData().toString().toStdString();
+    return c;
+}
+
+void TrainForm::setConfig(const TrainConfig& c) {
+    m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(QString::fromStdString(c.dataset))));
+    m_limit->setValue(static_cast<int>(c.limit));
+    m_model->setCurrentText(QString::fromStdString(c.model));
+    m_optimizer->setCurrentText(QString::fromStdString(c.optimizer));
+    m_lr->setValue(c.lr);
+    m_batch->setValue(c.batchSize);
+    m_epochs->setValue(c.epochs);
+    m_seed->setValue(static_cast<int>(c.seed));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(c.device))));
+}
+
+std::vector<Method> TrainForm::methods() const {
+    std::vector<Method> list;
+    for (std::size_t i = 0; i < kAllMethods.size(); ++i)
+        if (m_methodChecks[i]->isChecked()) list.push_back(kAllMethods[i]);
+    return list;
+}
+
+void TrainForm::setMethods(const std::vector<Method>& methods) {
+    for (std::size_t i = 0; i < kAllMethods.size(); ++i)
+        m_methodChecks[i]->setChecked(std::find(methods.begin(), methods.end(), kAllMethods[i]) != methods.end());
+}
+
+void TrainForm::setRunning(bool running) {
+    m_start->setEnabled(!running);
+    m_stopAll->setEnabled(running);
+    if (!running) setStopRunTarget({});
+}
+
+void TrainForm::setStopRunTarget(const QString& runName) {
+    m_stopRun->setEnabled(!runName.isEmpty());
+    m_stopRun->setToolTip(runName.isEmpty() ? tr("No run to stop") : tr("Stop %1; the other runs go on").arg(runName));
+}
+
+} // namespace normlab

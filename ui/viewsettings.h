@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace normlab {
+
+// What NormLab remembers across restarts (QSettings): the window and splitter layout, the data
+// set and split, the normalization shown, the thumbnail size and the projector mode.
+struct ViewSettings {
+    QByteArray geometry, splitter;
+    QString dataset; // empty: never chosen
+    QString split = QStringLiteral("train");
+    QString method = QStringLiteral("zscore");
+    int thumbnail = 56;
+    bool largeFonts = false;
+
+    static ViewSettings load();
+    void save() const;
+};
+
+} // namespace normlab

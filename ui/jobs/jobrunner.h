@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <stop_token>
 #include <thread>
 #include <vector>
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 namespace normlab {
 
@@ -22,13 +24,20 @@ namespace normlab {
 //    cancelled(), throws anything else → failed(message). Exceptions never escape the thread.
 // Destroying the runner stops every worker and joins it. QtCore only (no widgets), so the
 // ThreadSanitizer build covers it.
+//
+// Workers hand values to the GUI thread through a mutex-guarded mailbox that a GUI-thread timer
+// empties every few milliseconds while jobs run, not through Qt's cross-thread event queue:
+// ThreadSanitizer cannot see the locks inside a Qt it did not instrument, and the mailbox also
+// coalesces bursts of progress into one pass.
 class JobRunner : public QObject {
     Q_OBJECT
 
 public:
     enum class Policy { Replace, Refuse };
 
-    // What the work function gets: its stop token and a queued way to the runner's thread.
+    struct Mailbox;
+
+    // What the work function gets: its stop token and a way to the runner's thread.
     class Context {
     public:
         std::stop_token stop() const { return m_stop; }
@@ -39,8 +48,9 @@ public:
 
     private:
         friend class JobRunner;
-        Context(JobRunner* runner, std::uint64_t id, std::stop_token stop) : m_runner(runner), m_id(id), m_stop(stop) {}
-        JobRunner* m_runner;
+        Context(std::shared_ptr<Mailbox> mailbox, std::uint64_t id, std::stop_token stop)
+            : m_mailbox(std::move(mailbox)), m_id(id), m_stop(stop) {}
+        std::shared_ptr<Mailbox> m_mailbox;
         std::uint64_t m_id;
         std::stop_token m_stop;
     };
@@ -67,9 +77,11 @@ private:
         std::jthread thread;
         std::shared_ptr<std::atomic<bool>> done = std::make_shared<std::atomic<bool>>(false);
     };
-    void finish(std::uint64_t id, const std::function<void()>& outcome);
+    void drain();
 
     Policy m_policy;
+    std::shared_ptr<Mailbox> m_mailbox;
+    QTimer m_drainTimer;
     std::vector<Worker> m_workers; // the current one last; older ones are stopping
     std::uint64_t m_jobId = 0;     // read and written on the runner's thread only
     bool m_running = false;

@@ -128,10 +128,10 @@ def fmt(values, digits=4):
 def command_report(args):
     r = json.loads(pathlib.Path(args.results).read_text())
     s = r["setup"]
-    seeds = len(s["seeds"])
+    seeds = min(len(r[side][m]) for side in ("normlab", "python") for m in METHODS) # as far as the run got
     epochs = s["epochs"]
     print(f"Setup: {s['dataset']} ({s['found_in']}), {s['model']}, {s['optimizer']} lr {s['lr']}, batch "
-          f"{s['batch_size']}, {epochs} epochs, seeds {s['seeds'][0]}–{s['seeds'][-1]}; z-score constants "
+          f"{s['batch_size']}, {epochs} epochs, seeds {s['seeds'][0]}–{s['seeds'][seeds - 1]} on each side; z-score constants "
           f"mean {s['mean']:.16g}, std {s['std']:.16g}. Machine: {s['machine']}, {s['date']}.\n")
 
     print("### Train accuracy per epoch (mean ± std over seeds)\n")

@@ -1,5 +1,9 @@
-// Renders screenshots of NormLab's real windows (offscreen platform) for the README:
+// Renders screenshots of NormLab's real windows (offscreen platform) for the README, at the
+// 1280x720 of a classroom projector:
 //   QT_QPA_PLATFORM=offscreen normlab-screenshots OUTPUT_DIR
+// Uses Debian's real FashionMNIST when it is installed (dataset-fashion-mnist), else the
+// built-in synthetic digits.
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -8,6 +12,8 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include "core/data/datasetcatalog.h"
+#include "core/data/datasetlocator.h"
 #include "core/train/torchruntime.h"
 #include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
@@ -18,14 +24,28 @@
 
 namespace {
 
+const QSize kProjector(1280, 720);
+
 bool save(QWidget& window, const QString& dir, const QString& name) {
-    QCoreApplication::processEvents();
+    QTest::qWait(300); // let throttled replots happen
     const QString file = QDir(dir).filePath(name);
     if (!window.grab().save(file)) {
         qCritical("cannot write %s", qPrintable(file));
         return false;
     }
     qInfo("wrote %s", qPrintable(file));
+    return true;
+}
+
+bool train(normlab::TrainPage* page, const normlab::TrainConfig& config, const std::vector<normlab::Method>& methods) {
+    page->setConfig(config);
+    page->setMethods(methods);
+    QSignalSpy trained(page->job(), &normlab::TrainJob::allFinished);
+    page->start();
+    if (!trained.wait(900000)) {
+        qCritical("training did not finish");
+        return false;
+    }
     return true;
 }
 
@@ -38,10 +58,13 @@ int main(int argc, char** argv) {
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
     QDir().mkpath(out);
 
+    const bool fashion =
+        normlab::locateCatalogDataset(*normlab::findCatalogDataset("fashion-mnist"), normlab::defaultDataDir())
+            .has_value();
     normlab::DatasetRequest request;
-    request.dataset = "synthetic";
+    request.dataset = fashion ? "fashion-mnist" : "synthetic";
     normlab::MainWindow window(request);
-    window.resize(1280, 800);
+    window.resize(kProjector);
     window.show();
     QSignalSpy done(window.statsJob(), &normlab::StatsJob::finished);
     if (!done.wait(120000)) {
@@ -59,23 +82,24 @@ int main(int argc, char** argv) {
 
     // A finished comparison: same network and seed, three normalizations.
     window.tabs()->setCurrentIndex(2);
-    normlab::TrainPage* train = window.trainPage();
-    normlab::TrainConfig config;
-    config.dataset = "synthetic";
+    normlab::TrainConfig config = normlab::lessonPreset();
+    config.dataset = request.dataset;
     config.limit = 10000;
-    config.epochs = 8;
+    config.epochs = 6;
     config.batchSize = 100;
-    config.lr = 0.01;
-    config.device = "auto";
-    train->setConfig(config);
-    train->setMethods({normlab::Method::None, normlab::Method::ZScore, normlab::Method::PerSample});
-    QSignalSpy trained(train->job(), &normlab::TrainJob::allFinished);
-    train->start();
-    if (!trained.wait(600000)) {
-        qCritical("training did not finish");
+    config.lr = 0.001;
+    if (!train(window.trainPage(), config,
+               {normlab::Method::None, normlab::Method::ZScore, normlab::Method::PerSample}))
         return 1;
-    }
-    QTest::qWait(300); // let the throttled replot happen
     ok = save(window, out, QStringLiteral("training.png")) && ok;
+
+    // The classroom view: the lesson's experiment (shortened) in larger fonts on the projector.
+    window.findChild<QAction*>(QStringLiteral("largeFontsAction"))->setChecked(true);
+    config = normlab::lessonPreset();
+    config.dataset = request.dataset;
+    config.limit = 20000;
+    config.epochs = 8;
+    if (!train(window.trainPage(), config, normlab::lessonMethods())) return 1;
+    ok = save(window, out, QStringLiteral("classroom.png")) && ok;
     return ok ? 0 : 1;
 }

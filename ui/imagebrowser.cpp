@@ -45,14 +45,19 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_size->setValue(m_delegate->thumbnailSize());
     m_size->setToolTip(tr("Thumbnail size (28 = the true pixels)"));
 
+    // Filter and sort on one row, the size slider on its own: squeezed beside the combos it
+    // shrank to the size of a checkbox.
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_classFilter);
-    controls->addWidget(m_sort);
-    controls->addWidget(new QLabel(tr("Size"), this));
-    controls->addWidget(m_size);
+    controls->addWidget(m_sort, 1);
+    auto* sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(new QLabel(tr("Thumbnail size"), this));
+    sizeRow->addWidget(m_size, 1);
+    m_size->setMinimumWidth(m_size->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
+    layout->addLayout(sizeRow);
     layout->addWidget(m_view);
 
     connect(m_classFilter, &QComboBox::currentIndexChanged, this,

@@ -49,10 +49,6 @@ TrainPage::TrainPage(QWidget* parent)
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(m_form);
-    m_runs = makeTableView(m_runsModel, QStringLiteral("runsTable"), left);
-    m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_runs->setMinimumHeight(m_runs->fontMetrics().height() * 5);
-    leftLayout->addWidget(m_runs, 1);
     m_progress = new QProgressBar(left);
     m_progress->setObjectName(QStringLiteral("trainProgress"));
     m_progress->setRange(0, kProgressSteps);
@@ -67,6 +63,10 @@ TrainPage::TrainPage(QWidget* parent)
     m_download->setObjectName(QStringLiteral("trainDownloadButton"));
     m_download->hide();
     leftLayout->addWidget(m_download);
+    m_runs = makeTableView(m_runsModel, QStringLiteral("runsTable"), left);
+    m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runs->setMinimumHeight(m_runs->fontMetrics().height() * 5);
+    leftLayout->addWidget(m_runs, 1);
     auto* files = new QHBoxLayout;
     auto* exportButton = new QPushButton(tr("Export…"), left);
     exportButton->setObjectName(QStringLiteral("exportResultsButton"));
@@ -84,7 +84,7 @@ TrainPage::TrainPage(QWidget* parent)
     auto* leftScroll = new QScrollArea(this);
     leftScroll->setWidget(left);
     leftScroll->setWidgetResizable(true);
-    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded); // larger fonts: scroll, never cut
     leftScroll->setFrameShape(QFrame::NoFrame);
     leftScroll->setMinimumWidth(left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
 

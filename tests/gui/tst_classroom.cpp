@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -248,6 +249,44 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QVERIFY(batch.count() >= 15);
         QVERIFY2(states.contains(QStringLiteral("running: epoch 1/1, batch 7/15")), qPrintable(states.join(u'|')));
+    }
+
+    void plotsAndControlsStayReadable() {
+        MainWindow window(test::smallSynthetic(2000));
+        window.resize(kProjector);
+        window.show();
+        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+        QVERIFY(stats.wait(30000));
+        trigger(window, "largeFontsAction");
+        QCoreApplication::processEvents();
+        // The thumbnail slider is a slider, not a checkbox-sized stub.
+        QVERIFY(window.findChild<QSlider*>(QStringLiteral("thumbnailSize"))->width() >= 80);
+        // Histogram: the background spike at the lowest value is inside the plot, drawn from the floor.
+        HistogramPlot* histogram = window.normalizationPage()->histogram();
+        const QCPGraph* before = histogram->graph(0);
+        QVERIFY(histogram->xAxis->range().lower < before->data()->at(0)->key);
+        QCOMPARE(before->data()->at(1)->key, before->data()->at(0)->key); // a vertical side at the first edge
+        QVERIFY(before->data()->at(0)->value < before->data()->at(1)->value);
+        // Legends sit where the curves are not: loss falls (upper right free), accuracy rises.
+        QCOMPARE(window.trainPage()->accuracyPlot()->axisRect()->insetLayout()->insetAlignment(0),
+                 Qt::AlignBottom | Qt::AlignRight);
+        QCOMPARE(window.trainPage()->lossPlot()->axisRect()->insetLayout()->insetAlignment(0),
+                 Qt::AlignTop | Qt::AlignRight);
+    }
+
+    void savePlotsWritesTwoNamedFilesAndDialogsRememberTheFolder() {
+        MainWindow window(test::smallSynthetic(500));
+        window.resize(kProjector);
+        window.show();
+        const QString path = m_dir.filePath(QStringLiteral("lesson.png"));
+        FileDialog::instance()->setNextFileName(path);
+        trigger(window, "savePlotsAction");
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("lesson-loss.png"))).size() > 500);
+        QVERIFY(QFileInfo(m_dir.filePath(QStringLiteral("lesson-accuracy.png"))).size() > 500);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY2(window.trainPage()->message().contains(QStringLiteral("lesson-loss.png")),
+                 qPrintable(window.trainPage()->message()));
+        QCOMPARE(QSettings().value(QStringLiteral("dialogs/lastDir")).toString(), QFileInfo(path).absolutePath());
     }
 
     void bannerCanBeDismissed() {

@@ -135,6 +135,10 @@ private Q_SLOTS:
         click(page, "startButton");
         QVERIFY(done.wait(60000));
         QVERIFY2(page->runState(0).startsWith(QStringLiteral("diverged: ")), qPrintable(page->runState(0)));
+        // An empty plot still says what happened: the reason is in the legend and the message.
+        QVERIFY2(page->lossPlot()->graph(0)->name().contains(QStringLiteral("diverged")),
+                 qPrintable(page->lossPlot()->graph(0)->name()));
+        QVERIFY(page->message().contains(QStringLiteral("diverged")));
         page->setConfig(test::quickRun(1));
         page->setMethods({Method::ZScore});
         click(page, "startButton");

@@ -29,6 +29,7 @@ const QColor kBeforeColor(90, 90, 90);
 const QColor kAfterColor(200, 60, 40);
 const QColor kOtherColor(40, 110, 200);
 constexpr int kDigits = 6;
+constexpr int kComboCharacters = 12;
 
 QString methodLabel(Method m) {
     return QString::fromStdString(methodName(m));
@@ -58,11 +59,16 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     // Log by default: the background bin holds most pixels and flattens everything else.
     m_log->setChecked(true);
     m_histogram->setLogScale(true);
-    m_class->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long class and overlay names elide instead of widening the page past a 1280 px projector.
+    for (QComboBox* combo : {m_overlay, m_class}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(kComboCharacters);
+    }
     m_beforeView->setObjectName(QStringLiteral("beforeImage"));
     m_afterView->setObjectName(QStringLiteral("afterImage"));
     m_probe->setObjectName(QStringLiteral("pixelProbe"));
     m_probe->setText(tr("Hover over a pixel to see its byte and its normalized value."));
+    m_probe->setWordWrap(true); // a long readout wraps instead of widening the page
     m_histogram->setObjectName(QStringLiteral("histogramPlot"));
     m_table->setObjectName(QStringLiteral("beforeAfterTable"));
     m_table->setHorizontalHeaderLabels({QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),

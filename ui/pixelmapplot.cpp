@@ -25,19 +25,22 @@ PixelMapPlot::PixelMapPlot(QWidget* parent)
 }
 
 void PixelMapPlot::keepSquare() {
-    const QRect rect = axisRect()->rect();
-    if (m_width <= 0 || m_height <= 0 || rect.width() <= 0 || rect.height() <= 0) return;
-    const double unit = std::min(rect.width() / double(m_width), rect.height() / double(m_height));
-    const double halfX = rect.width() / unit / 2, halfY = rect.height() / unit / 2;
-    const double centreX = (m_width - 1) / 2.0, centreY = (m_height - 1) / 2.0;
-    xAxis->setRange(centreX - halfX, centreX + halfX);
-    yAxis->setRange(centreY - halfY, centreY + halfY);
+    // Twice: new ranges change the tick labels, whose width changes the axis rect once more.
+    for (int pass = 0; pass < 2; ++pass) {
+        const QRect rect = axisRect()->rect();
+        if (m_width <= 0 || m_height <= 0 || rect.width() <= 0 || rect.height() <= 0) return;
+        const double unit = std::min(rect.width() / double(m_width), rect.height() / double(m_height));
+        const double halfX = rect.width() / unit / 2, halfY = rect.height() / unit / 2;
+        const double centreX = (m_width - 1) / 2.0, centreY = (m_height - 1) / 2.0;
+        xAxis->setRange(centreX - halfX, centreX + halfX);
+        yAxis->setRange(centreY - halfY, centreY + halfY);
+        replot(); // lays the plot out with the new tick labels
+    }
 }
 
 void PixelMapPlot::resizeEvent(QResizeEvent* event) {
     QCustomPlot::resizeEvent(event); // lays the plot out anew: the axis rect has its new size
     keepSquare();
-    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PixelMapPlot::setMap(const std::vector<double>& values, int width, int height, const QString& title,
@@ -54,8 +57,8 @@ void PixelMapPlot::setMap(const std::vector<double>& values, int width, int heig
     m_height = height;
     xAxis->setRange(-0.5, width - 0.5);
     yAxis->setRange(-0.5, height - 0.5);
+    replot();
     keepSquare();
-    replot(QCustomPlot::rpQueuedReplot);
 }
 
 double PixelMapPlot::valueAt(int x, int y) const {

@@ -32,6 +32,7 @@ namespace normlab {
 namespace {
 
 constexpr int kProgressSteps = 1000;
+constexpr int kFormMinimumChars = 30;
 
 // The catalog data set a configuration needs when it is not on this machine, else nullptr.
 const DatasetInfo* missingCatalogDataset(const TrainConfig& config) {
@@ -86,7 +87,8 @@ TrainPage::TrainPage(QWidget* parent)
     leftScroll->setWidgetResizable(true);
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded); // larger fonts: scroll, never cut
     leftScroll->setFrameShape(QFrame::NoFrame);
-    leftScroll->setMinimumWidth(left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width());
+    // Narrow enough that the window fits 1280 px in larger fonts too; the form scrolls sideways.
+    leftScroll->setMinimumWidth(leftScroll->fontMetrics().averageCharWidth() * kFormMinimumChars);
 
     // Right: curves, what the network sees, the results table.
     auto* right = new QSplitter(Qt::Vertical, this);

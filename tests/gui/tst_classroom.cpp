@@ -66,14 +66,16 @@ class TestClassroom : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    QFont m_font;
 
 private Q_SLOTS:
     void initTestCase() {
+        m_font = QApplication::font();
         configureTorchThreads(2);
         QStandardPaths::setTestModeEnabled(true);
     }
     void init() { QSettings().clear(); }
-    void cleanup() { QApplication::setFont(QFont()); }
+    void cleanup() { QApplication::setFont(m_font); }
 
     void everyStateFitsA1280x720Projector() {
         for (bool large : {false, true}) {
@@ -103,6 +105,21 @@ private Q_SLOTS:
             QVERIFY(done.wait(120000));
             QVERIFY_FITS(window, "trained");
             QCOMPARE(window.size(), kProjector); // never grew, never shrank by itself
+        }
+    }
+
+    // Larger fonts remembered from the last session: the window turns them on while it is built.
+    void startingInLargerFontsFits() {
+        QSettings().setValue(QStringLiteral("view/largeFonts"), true);
+        MainWindow window(test::smallSynthetic(2000));
+        window.resize(kProjector);
+        window.show();
+        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+        QVERIFY(stats.wait(30000));
+        QVERIFY(QApplication::font().pointSizeF() > m_font.pointSizeF() * 1.4);
+        for (int tab = 0; tab < 3; ++tab) {
+            window.tabs()->setCurrentIndex(tab);
+            QVERIFY_FITS(window, "started in larger fonts");
         }
     }
 
@@ -159,9 +176,13 @@ private Q_SLOTS:
         const int rows = page->resultsModel()->rowCount();
         QCOMPARE(rows, 2);
 
+        window.resize(kProjector);
+        window.show();
+        window.tabs()->setCurrentIndex(2);
         page->setDataDir(m_dir.filePath(QStringLiteral("no-data")).toStdString());
         trigger(window, "lessonAction");
         page->start();
+        QVERIFY_FITS(window, "failed start"); // the long reason wraps; the window does not grow
         QVERIFY2(page->message().contains(QStringLiteral("FashionMNIST is not on this machine")),
                  qPrintable(page->message()));
         auto* download = page->findChild<QPushButton*>(QStringLiteral("trainDownloadButton"));

@@ -107,10 +107,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(m_stopRun, 1, 0);
     buttons->addWidget(m_stopAll, 1, 1);
     layout->addLayout(buttons);
-    connect(lesson, &QPushButton::clicked, this, [this] {
-        setConfig(lessonPreset());
-        setMethods(lessonMethods());
-    });
+    connect(lesson, &QPushButton::clicked, this, &TrainForm::applyLessonPreset);
     connect(m_start, &QPushButton::clicked, this, &TrainForm::startRequested);
     connect(m_stopRun, &QPushButton::clicked, this, &TrainForm::stopRunRequested);
     connect(m_stopAll, &QPushButton::clicked, this, &TrainForm::stopAllRequested);
@@ -120,6 +117,11 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     setConfig(defaults);
     setMethods({Method::None, Method::ZScore});
     setRunning(false);
+}
+
+void TrainForm::applyLessonPreset() {
+    setConfig(lessonPreset());
+    setMethods(lessonMethods());
 }
 
 void TrainForm::refreshDatasets() {

@@ -29,6 +29,8 @@ public:
     void setConfig(const TrainConfig& config);
     std::vector<Method> methods() const;
     void setMethods(const std::vector<Method>& methods);
+    // The lesson's experiment (core's lessonPreset/lessonMethods): the button and the menu action.
+    void applyLessonPreset();
     // The data directory training reads from (empty: the default); refreshes the data set list.
     void setDataDir(const std::filesystem::path& dataDir);
     void refreshDatasets();

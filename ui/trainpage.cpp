@@ -210,8 +210,7 @@ void TrainPage::refreshDatasets() {
 }
 
 void TrainPage::applyLessonPreset() {
-    m_form->setConfig(lessonPreset());
-    m_form->setMethods(lessonMethods());
+    m_form->applyLessonPreset();
 }
 
 void TrainPage::setMessage(const QString& text) {

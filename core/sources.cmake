@@ -29,10 +29,13 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/stats/statsengine.cpp
 )
 
-# normlab_train: configurations and results files need no Torch; the trainer does.
+# normlab_train: configurations, data, results files and the engine loader need no Torch; the
+# trainer does, and is built into the engine module (core/train/CMakeLists.txt).
 set(NORMLAB_TRAIN_PLAIN_SOURCES
+  ${_core}/train/engineloader.cpp
   ${_core}/train/resultsexport.cpp
   ${_core}/train/trainconfig.cpp
+  ${_core}/train/trainingdata.cpp
   ${_core}/train/trainresult.cpp
 )
 set(NORMLAB_TRAIN_TORCH_SOURCES

@@ -14,7 +14,6 @@
 
 #include "core/data/datasetcatalog.h"
 #include "core/data/datasetlocator.h"
-#include "core/train/torchruntime.h"
 #include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
 #include "ui/normalizationpage.h"
@@ -52,7 +51,6 @@ bool train(normlab::TrainPage* page, const normlab::TrainConfig& config, const s
 } // namespace
 
 int main(int argc, char** argv) {
-    normlab::configureTorchThreads();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // never read or write the user's settings
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");

@@ -19,9 +19,9 @@
 #include "core/data/datasetlocator.h"
 #include "core/export/atomicfile.h"
 #include "core/export/statsexport.h"
-#include "core/train/torchruntime.h"
 #include "ui/datasetchooser.h"
 #include "ui/downloadjob.h"
+#include "ui/enginestatus.h"
 #include "ui/filedialog.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
@@ -280,6 +280,9 @@ void MainWindow::showResult(const LoadedDatasetPtr& result) {
     setBusy(false);
     showSplit();
     statusBar()->showMessage(tr("Statistics ready"), 3000);
+    // The first data is on screen and the window is idle: LibTorch loads now, in the background,
+    // so the Training tab is ready when the user gets there.
+    m_train->engine()->load();
 }
 
 void MainWindow::showSplit() {
@@ -400,19 +403,18 @@ void MainWindow::setLargeFonts(bool large) {
 }
 
 void MainWindow::showAbout() {
-    auto* box = new QMessageBox(
-        QMessageBox::Information, tr("About NormLab"),
-        tr("<b>NormLab %1</b><br>See how input normalization changes image data and "
-           "training.<br><br>Qt %2 (built with %3)<br>%4<br>Training devices: %5<br><br>"
-           "GPL-3.0-or-later")
-            .arg(QStringLiteral(NORMLAB_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-                 QString::fromStdString(torchDescription()).toHtmlEscaped(), QString::fromStdString([] {
-                     std::string list;
-                     for (const auto& d : availableDevices())
-                         list += (list.empty() ? "" : ", ") + d;
-                     return list;
-                 }())),
-        QMessageBox::Close, this);
+    const EngineStatus* engine = m_train->engine();
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("About NormLab"),
+                        tr("<b>NormLab %1</b><br>See how input normalization changes image data and "
+                           "training.<br><br>Qt %2 (built with %3)<br>%4<br>%5<br><br>"
+                           "GPL-3.0-or-later")
+                            .arg(QStringLiteral(NORMLAB_VERSION), QString::fromLatin1(qVersion()),
+                                 QStringLiteral(QT_VERSION_STR), engine->description().toHtmlEscaped(),
+                                 engine->state() == EngineStatus::State::Ready
+                                     ? tr("Training devices: %1").arg(engine->devices().join(QStringLiteral(", ")))
+                                     : QString()),
+                        QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("aboutBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // not exec(): the event loop, and training, go on

@@ -12,8 +12,8 @@
 
 #include "core/data/datasetlisting.h"
 #include "core/data/datasetlocator.h"
-#include "core/train/torchruntime.h"
 #include "ui/datasetcombo.h"
+#include "ui/enginestatus.h"
 
 namespace normlab {
 namespace {
@@ -58,13 +58,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     m_device = new QComboBox(this);
     m_device->setObjectName(QStringLiteral("deviceCombo"));
     m_device->addItem(tr("auto"), QStringLiteral("auto"));
-    for (const auto& d : availableDevices())
-        m_device->addItem(QString::fromStdString(d), QString::fromStdString(d));
-    if (!cudaAvailable()) {
-        // The reason is long (LibTorch's build description): a tooltip, not a label that widens the form.
-        m_device->setToolTip(tr("CPU only: %1").arg(QString::fromStdString(torchDescription())));
-        m_device->setItemText(0, tr("auto (CPU only)"));
-    }
+    m_device->addItem(QStringLiteral("cpu"), QStringLiteral("cpu")); // the GPUs join once the engine has loaded
     form->addRow(tr("Data set"), m_dataset);
     form->addRow(tr("Images per split"), m_limit);
     form->addRow(tr("Model"), m_model);
@@ -157,7 +151,11 @@ void TrainForm::setConfig(const TrainConfig& c) {
     m_batch->setValue(c.batchSize);
     m_epochs->setValue(c.epochs);
     m_seed->setValue(static_cast<int>(c.seed));
-    m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(c.device))));
+    const QString device = QString::fromStdString(c.device);
+    // Until the engine has loaded only "cpu" is listed: keep a GPU the configuration names, and let
+    // showEngine() drop it if the engine does not offer it.
+    if (m_device->findData(device) < 0 && !device.isEmpty()) m_device->addItem(device, device);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(device)));
 }
 
 std::vector<Method> TrainForm::methods() const {
@@ -170,6 +168,24 @@ std::vector<Method> TrainForm::methods() const {
 void TrainForm::setMethods(const std::vector<Method>& methods) {
     for (std::size_t i = 0; i < kAllMethods.size(); ++i)
         m_methodChecks[i]->setChecked(std::find(methods.begin(), methods.end(), kAllMethods[i]) != methods.end());
+}
+
+void TrainForm::showEngine(const EngineStatus& engine) {
+    const QString current = m_device->currentData().toString();
+    m_device->clear();
+    m_device->addItem(tr("auto"), QStringLiteral("auto"));
+    const QStringList devices =
+        engine.state() == EngineStatus::State::Ready ? engine.devices() : QStringList{QStringLiteral("cpu")};
+    for (const QString& d : devices)
+        m_device->addItem(d, d);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(current)));
+    // The description is long (LibTorch's build, or why it did not load): a tooltip, not a label
+    // that widens the form.
+    m_device->setToolTip(engine.description());
+    if (engine.state() == EngineStatus::State::Ready && !engine.cudaAvailable()) {
+        m_device->setToolTip(tr("CPU only: %1").arg(engine.description()));
+        m_device->setItemText(0, tr("auto (CPU only)"));
+    }
 }
 
 void TrainForm::setRunning(bool running) {

@@ -16,6 +16,8 @@ class QSpinBox;
 
 namespace normlab {
 
+class EngineStatus;
+
 // The training page's form: data set, model, optimizer and the other settings of a run, the
 // normalizations to compare, and the Lesson / Start / Stop buttons. It only edits a
 // configuration; the page decides what a button does.
@@ -38,6 +40,8 @@ public:
     // While a comparison runs, Start is disabled and Stop all enabled; "Stop run" names the run it
     // stops and is disabled when there is none.
     void setRunning(bool running);
+    // The devices the training engine offers, and its description as the device tooltip.
+    void showEngine(const EngineStatus& engine);
     void setStopRunTarget(const QString& runName);
 
 Q_SIGNALS:

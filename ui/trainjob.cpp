@@ -1,17 +1,18 @@
 #include "ui/trainjob.h"
 
-#include "core/train/comparisonrunner.h"
-#include "core/train/torchruntime.h"
-#include "core/train/trainer.h"
+#include <future>
+
+#include "core/train/engineloader.h"
+#include "core/train/trainingdata.h"
 
 namespace normlab {
 namespace {
 
 constexpr int kSampleImages = 8;
 
-QString deviceOf(const TrainConfig& config) {
+QString deviceOf(const TrainEngine& engine, const TrainConfig& config) {
     try {
-        return QString::fromStdString(resolveDevice(config.device)); // "auto" -> what it runs on
+        return QString::fromStdString(engine.resolveDevice(config.device)); // "auto" -> what it runs on
     } catch (const std::exception&) {
         return QString::fromStdString(config.device); // the run reports the unavailable device
     }
@@ -33,12 +34,15 @@ bool TrainJob::start(const std::vector<TrainConfig>& runs) {
     m_stopRun->store(-1);
     return m_runner.start([this, runs, stopRun = m_stopRun](const JobRunner::Context& job) {
         job.post([this] { Q_EMIT dataLoading(); });
+        // Usually loaded already (EngineStatus); if not, LibTorch loads while the data does.
+        auto loading = std::async(std::launch::async, [] { return &trainEngine(); });
         const TrainingData data = loadTrainingData(runs.front(), Progress{{}, job.stop()});
+        const TrainEngine& engine = *loading.get();
         job.post([this] { Q_EMIT dataLoaded(); });
         ComparisonCallbacks cb;
         cb.onRunStarted = [&](int run, const TrainConfig& config) {
             job.post([this, run, name = QString::fromStdString(methodName(config.normalization)),
-                      device = deviceOf(config), samples = normalizedSample(config, data, kSampleImages),
+                      device = deviceOf(engine, config), samples = engine.normalizedSample(config, data, kSampleImages),
                       w = data.train.width,
                       h = data.train.height] { Q_EMIT runStarted(run, name, device, samples, w, h); });
         };
@@ -48,7 +52,7 @@ bool TrainJob::start(const std::vector<TrainConfig>& runs) {
         cb.onStep = [&](const StepMetric& s) { job.post([this, s] { Q_EMIT stepReported(s); }); };
         cb.onEpoch = [&](const EpochMetric& e) { job.post([this, e] { Q_EMIT epochFinished(e); }); };
         cb.onRunFinished = [&](const RunResult& r) { job.post([this, r] { Q_EMIT runFinished(r); }); };
-        runComparison(runs, data, {job.stop(), [stopRun](int run) { return stopRun->load() == run; }}, cb);
+        engine.runComparison(runs, data, {job.stop(), [stopRun](int run) { return stopRun->load() == run; }}, cb);
         return std::function<void()>();
     });
 }

@@ -19,6 +19,7 @@
 #include "core/export/atomicfile.h"
 #include "core/train/resultsexport.h"
 #include "ui/curveplot.h"
+#include "ui/enginestatus.h"
 #include "ui/filedialog.h"
 #include "ui/models/epochresultsmodel.h"
 #include "ui/models/runsmodel.h"
@@ -44,8 +45,8 @@ const DatasetInfo* missingCatalogDataset(const TrainConfig& config) {
 } // namespace
 
 TrainPage::TrainPage(QWidget* parent)
-    : QWidget(parent), m_job(new TrainJob(this)), m_form(new TrainForm(this)), m_runsModel(new RunsModel(this)),
-      m_resultsModel(new EpochResultsModel(this)) {
+    : QWidget(parent), m_engine(new EngineStatus(this)), m_job(new TrainJob(this)), m_form(new TrainForm(this)),
+      m_runsModel(new RunsModel(this)), m_resultsModel(new EpochResultsModel(this)) {
     // Left: the form, the runs and what happened. It scrolls rather than widening the window.
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -138,7 +139,14 @@ TrainPage::TrainPage(QWidget* parent)
     connect(m_runsModel, &QAbstractItemModel::dataChanged, this, &TrainPage::updateStopTarget);
     connect(m_runsModel, &QAbstractItemModel::modelReset, this, &TrainPage::updateStopTarget);
     connect(m_runs->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrainPage::updateStopTarget);
+    connect(m_engine, &EngineStatus::changed, this, &TrainPage::engineChanged);
+    m_form->showEngine(*m_engine);
     connectJob();
+}
+
+void TrainPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    m_engine->load(); // LibTorch loads while the user reads the form, not at start-up
 }
 
 void TrainPage::connectJob() {
@@ -254,10 +262,34 @@ void TrainPage::start() {
         m_pending.push_back(c);
     }
     m_failed = false;
-    if (m_job->start(m_pending)) m_form->setRunning(true);
+    // While LibTorch loads, glibc's loader lock makes creating a thread wait for the load: the
+    // worker would block the GUI thread for up to a second. A start then waits for the engine.
+    if (m_engine->state() != EngineStatus::State::Ready) m_engine->load(); // a failed load is tried again
+    if (m_engine->state() == EngineStatus::State::Loading) {
+        m_startWhenLoaded = true;
+        m_form->setRunning(true);
+        setMessage(tr("Loading the training engine (LibTorch)…"));
+        return;
+    }
+    m_form->setRunning(m_job->start(m_pending));
+}
+
+void TrainPage::engineChanged() {
+    m_form->showEngine(*m_engine);
+    const bool ready = m_engine->state() == EngineStatus::State::Ready;
+    if (m_engine->state() == EngineStatus::State::Unavailable) setMessage(m_engine->description());
+    if (!m_startWhenLoaded || m_engine->state() == EngineStatus::State::Loading) return;
+    m_startWhenLoaded = false;
+    m_form->setRunning(ready && m_job->start(m_pending));
 }
 
 void TrainPage::stopAll() {
+    if (m_startWhenLoaded) {
+        m_startWhenLoaded = false;
+        m_form->setRunning(false);
+        setMessage(tr("Stopped before it began."));
+        return;
+    }
     m_job->stopAll();
 }
 

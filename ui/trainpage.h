@@ -17,6 +17,7 @@ class QTableView;
 namespace normlab {
 
 class CurvePlot;
+class EngineStatus;
 class EpochResultsModel;
 class RunsModel;
 class SampleStrip;
@@ -42,6 +43,8 @@ public:
     void refreshDatasets();
 
     TrainJob* job() const { return m_job; }
+    // The training engine: loaded in the background the first time this page is shown.
+    EngineStatus* engine() const { return m_engine; }
     CurvePlot* lossPlot() const { return m_loss; }
     CurvePlot* accuracyPlot() const { return m_accuracy; }
     const RunsModel* runsModel() const { return m_runsModel; }
@@ -64,8 +67,12 @@ Q_SIGNALS:
     // download (its progress bar and Cancel are in the status bar).
     void downloadRequested(const QString& datasetId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void connectJob();
+    void engineChanged();
     void resetRuns(const std::vector<TrainConfig>& configs);
     void addEpoch(int run, const EpochMetric& epoch);
     void showResults(const std::vector<RunResult>& runs);
@@ -73,6 +80,7 @@ private:
     void updateStopTarget();
     int stopTarget() const;
 
+    EngineStatus* m_engine;
     TrainJob* m_job;
     TrainForm* m_form;
     RunsModel* m_runsModel;
@@ -89,6 +97,7 @@ private:
     QPushButton* m_download;
     QString m_missingDataset;
     bool m_failed = false;
+    bool m_startWhenLoaded = false; // Start was pressed while the engine loaded
 };
 
 } // namespace normlab

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -9,10 +10,9 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
-#include "core/train/comparisonrunner.h"
+#include "core/train/engineloader.h"
 #include "core/train/resultsexport.h"
-#include "core/train/torchruntime.h"
-#include "core/train/trainer.h"
+#include "core/train/trainingdata.h"
 
 namespace normlab::cli {
 namespace {
@@ -68,15 +68,18 @@ void applyPreset(TrainOptions& o) {
 }
 
 int runTrain(TrainOptions& o) {
-    configureTorchThreads(o.threads); // before any tensor work
     applyPreset(o);
     if (!o.normalize.empty() && !o.compare.empty()) throw Error("use either --normalize or --compare, not both");
     const std::vector<Method> methods =
         o.compare.empty() ? parseMethods(o.normalize.empty() ? "zscore" : o.normalize) : parseMethods(o.compare);
     if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
-    resolveDevice(o.config.device); // a clear error before loading any data
 
+    // LibTorch takes about as long to load as the data: load both at once.
+    setTrainEngineThreads(o.threads);
+    auto loading = std::async(std::launch::async, [] { return &trainEngine(); });
     const TrainingData data = loadTrainingData(o.config);
+    const TrainEngine& engine = *loading.get();
+    const std::string device = engine.resolveDevice(o.config.device);
     const auto configs = comparisonConfigs(o.config, methods);
     std::FILE* human = o.jsonl ? stderr : stdout;
     std::fprintf(human, "data: %s, %zu train / %zu test images — %s\n", data.train.dataset.c_str(), data.train.count,
@@ -91,7 +94,7 @@ int runTrain(TrainOptions& o) {
 
     ComparisonCallbacks cb;
     cb.onRunStarted = [&](int run, const TrainConfig& c) {
-        printer.runStarted(run, names[static_cast<std::size_t>(run)], resolveDevice(c.device));
+        printer.runStarted(run, names[static_cast<std::size_t>(run)], engine.resolveDevice(c.device));
     };
     cb.onBatch = [&](int run, int epoch, int batch, int batches) {
         if (g_interrupted.load()) stop.request_stop();
@@ -103,7 +106,7 @@ int runTrain(TrainOptions& o) {
             RunResult r;
             r.run = m.run;
             r.name = names[m.run];
-            r.device = resolveDevice(o.config.device);
+            r.device = device;
             std::cout << epochJsonLine(r, m) << std::flush;
         }
     };
@@ -111,7 +114,7 @@ int runTrain(TrainOptions& o) {
         printer.runFinished(r);
         if (o.jsonl) std::cout << runJsonLine(r) << std::flush;
     };
-    const std::vector<RunResult> results = runComparison(configs, data, {stop.get_token(), {}}, cb);
+    const std::vector<RunResult> results = engine.runComparison(configs, data, {stop.get_token(), {}}, cb);
     std::signal(SIGINT, SIG_DFL);
     if (!o.out.empty()) emit(resultsToJson(results), o.out);
     if (!o.csv.empty()) emit(resultsToCsv(results), o.csv);

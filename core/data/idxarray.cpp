@@ -1,6 +1,8 @@
 #include "core/data/idxarray.h"
 
+#include <future>
 #include <sstream>
+#include <tuple>
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
@@ -91,7 +93,8 @@ IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& 
     return array;
 }
 
-IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests) {
+IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests,
+                 const std::function<bool(std::uint64_t)>& wantContentDigest) {
     const std::string name = path.string();
     // Look at the start first: a plain file's header is validated against the file size before
     // its data is read, so a forged header never causes a data-sized allocation.
@@ -104,8 +107,23 @@ IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests) {
         parseHeader(prefix, size, name);
     }
     auto bytes = readFileBytes(path);
-    if (digests) *digests = {sha256Hex(bytes), md5Hex(bytes), gzipped};
-    return parseIdx(gzipped ? gunzip(bytes, path) : std::move(bytes), path);
+    if (!digests) return parseIdx(gzipped ? gunzip(bytes, path) : std::move(bytes), path);
+
+    digests->gzipped = gzipped;
+    if (!gzipped) { // the file is its own content: two digests, one per core
+        auto sha = std::async(std::launch::async, [&bytes] { return sha256Hex(bytes); });
+        digests->md5 = md5Hex(bytes);
+        digests->sha256 = sha.get();
+        if (wantContentDigest && wantContentDigest(bytes.size())) digests->contentSha256 = digests->sha256;
+        return parseIdx(std::move(bytes), path);
+    }
+    // The file's digests and its decompression (plus, when wanted, the content's digest) are
+    // independent: they run side by side.
+    auto fileDigests = std::async(std::launch::async, [&bytes] { return std::pair{sha256Hex(bytes), md5Hex(bytes)}; });
+    auto content = gunzip(bytes, path);
+    if (wantContentDigest && wantContentDigest(content.size())) digests->contentSha256 = sha256Hex(content);
+    std::tie(digests->sha256, digests->md5) = fileDigests.get();
+    return parseIdx(std::move(content), path);
 }
 
 std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims) {

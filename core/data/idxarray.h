@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,17 @@ struct FileDigests {
     std::string sha256;
     std::string md5;
     bool gzipped = false; // stored gzip-compressed
+    // SHA-256 of the decompressed content (header + data): what the catalog records for files
+    // that are republished recompressed (Debian's). Only when asked for; equals sha256 for a file
+    // stored uncompressed.
+    std::string contentSha256;
 };
 
-// When digests is given it receives the file's digests, computed from the bytes already read.
-IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests = nullptr);
+// When digests is given it receives the file's digests, computed from the bytes already read, on
+// a second thread while the file decompresses (they used to dominate loading).
+// wantContentDigest(contentBytes) says whether contentSha256 is needed, once the size is known.
+IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests = nullptr,
+                 const std::function<bool(std::uint64_t contentBytes)>& wantContentDigest = {});
 
 // Parses IDX bytes already in memory (the gzip layer already removed). nameForErrors is used in
 // messages only.

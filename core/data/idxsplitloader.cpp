@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/common/digest.h"
 #include "core/common/error.h"
 #include "core/data/datasetcatalog.h"
 #include "core/data/idxarray.h"
@@ -22,19 +21,14 @@ struct ReadFile {
 ReadFile readWithSource(const std::filesystem::path& path) {
     ReadFile file;
     FileDigests digests;
-    file.array = readIdx(path, &digests);
+    file.array = readIdx(path, &digests, contentDigestMayBeNeeded);
     file.source.sha256 = digests.sha256;
     file.source.md5 = digests.md5;
     file.source.path = path.string();
     const auto header = encodeIdxHeader(file.array.dims);
     const StoredFile stored{path.filename().string(), digests.md5, digests.gzipped,
                             header.size() + file.array.data.size()};
-    file.source.published = describePublished(stored, [&] {
-        Digest content(Digest::Algorithm::Sha256);
-        content.update(header.data(), header.size());
-        content.update(file.array.data.data(), file.array.data.size());
-        return content.hexFinal();
-    });
+    file.source.published = describePublished(stored, [&] { return digests.contentSha256; });
     std::error_code ec;
     file.source.bytes = std::filesystem::file_size(path, ec);
     return file;

@@ -35,4 +35,11 @@ std::string describePublished(const StoredFile& file, const std::function<std::s
     return "not a published MNIST/FashionMNIST file";
 }
 
+bool contentDigestMayBeNeeded(std::uint64_t contentBytes) {
+    for (const auto& info : datasetCatalog())
+        for (const auto& f : info.files)
+            if (!f.contentSha256.empty() && f.contentBytes == contentBytes) return true;
+    return false;
+}
+
 } // namespace normlab

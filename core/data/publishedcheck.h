@@ -21,4 +21,8 @@ struct StoredFile {
 // equals a published file's, so unrelated data never pays for a second digest.
 std::string describePublished(const StoredFile& file, const std::function<std::string()>& contentSha256);
 
+// True when a file of this decompressed size could be published content the catalog recognises
+// by its SHA-256: loaders compute that digest early (beside decompression) only then.
+bool contentDigestMayBeNeeded(std::uint64_t contentBytes);
+
 } // namespace normlab

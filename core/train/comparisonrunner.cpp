@@ -1,6 +1,7 @@
 #include "core/train/comparisonrunner.h"
 
 #include "core/common/error.h"
+#include "core/train/trainer.h"
 
 namespace normlab {
 namespace {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/train/trainconfig.h"
-#include "core/train/trainer.h"
+#include "core/train/trainingdata.h"
 #include "core/train/trainresult.h"
 
 namespace normlab {

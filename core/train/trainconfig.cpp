@@ -38,6 +38,16 @@ std::vector<Method> lessonMethods() {
     return {Method::None, Method::ZScore};
 }
 
+std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::vector<Method>& methods) {
+    std::vector<TrainConfig> configs;
+    for (auto m : methods) {
+        TrainConfig c = base;
+        c.normalization = m;
+        configs.push_back(c);
+    }
+    return configs;
+}
+
 std::vector<std::string> modelNames() {
     return {"lesson-cnn", "mlp", "lenet5"};
 }

@@ -8,7 +8,6 @@
 #include <torch/torch.h>
 
 #include "core/common/error.h"
-#include "core/data/datasetopener.h"
 #include "core/stats/statsengine.h"
 #include "core/train/models.h"
 #include "core/train/torchruntime.h"
@@ -204,15 +203,6 @@ std::string describeTorchError(const std::string& what) {
 
 } // namespace
 
-TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress) {
-    DatasetRequest request;
-    request.dataset = config.dataset;
-    request.dataDir = config.dataDir;
-    request.syntheticSeed = config.seed;
-    request.limit = config.limit;
-    return loadSplitPair(request, progress);
-}
-
 RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runIndex, const TrainCallbacks& cb) {
     if (const auto errors = validateConfig(config); !errors.empty()) throw Error(errors.front());
     RunResult result;
@@ -240,16 +230,6 @@ RunResult trainRun(const TrainConfig& config, const TrainingData& data, int runI
     }
     result.seconds = secondsSince(start);
     return result;
-}
-
-std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::vector<Method>& methods) {
-    std::vector<TrainConfig> configs;
-    for (auto m : methods) {
-        TrainConfig c = base;
-        c.normalization = m;
-        configs.push_back(c);
-    }
-    return configs;
 }
 
 std::vector<std::vector<float>> normalizedSample(const TrainConfig& config, const TrainingData& data, int count) {

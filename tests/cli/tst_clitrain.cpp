@@ -125,6 +125,42 @@ private Q_SLOTS:
             QVERIFY2(accuracy > 0.4, qPrintable(QString::number(accuracy)));
         }
     }
+    // LibTorch is loaded by `train` alone (core/train/engineloader.h). glibc's loader names every
+    // library it initialises when LD_DEBUG=libs, so the whole process is checked, as a user runs it.
+    void onlyTrainingLoadsLibTorch() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("libs"));
+        const QList<QStringList> withoutTraining = {
+            {QStringLiteral("--version")},
+            {QStringLiteral("datasets")},
+            {QStringLiteral("stats"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+             QStringLiteral("--limit"), QStringLiteral("200")},
+            {QStringLiteral("export"), QStringLiteral("--dataset"), QStringLiteral("synthetic"),
+             QStringLiteral("--limit"), QStringLiteral("200"), QStringLiteral("--out"),
+             m_dir.filePath(QStringLiteral("export"))}};
+        for (const QStringList& args : withoutTraining) {
+            const Result r = runCli(args, env);
+            QVERIFY2(r.exitCode == 0, qPrintable(args.join(QLatin1Char(' '))));
+            QVERIFY2(r.err.contains("calling init"), "LD_DEBUG=libs reported nothing: cannot check");
+            QVERIFY2(!r.err.contains("libtorch") && !r.err.contains("libc10"), qPrintable(args.join(QLatin1Char(' '))));
+        }
+        const Result train = runCli(small() << QStringLiteral("--epochs") << QStringLiteral("1"), env);
+        QCOMPARE(train.exitCode, 0);
+        QVERIFY(train.err.contains("libnormlab-engine"));
+        QVERIFY(train.err.contains("libtorch_cpu"));
+    }
+
+    void aMissingEngineIsOneClearLine() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString missing = m_dir.filePath(QStringLiteral("gone/libnormlab-engine.so"));
+        env.insert(QStringLiteral("NORMLAB_ENGINE"), missing);
+        const Result r = runCli(small(), env);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.err.startsWith("normlab-cli: error: the training engine could not be loaded"));
+        QVERIFY(r.err.contains(missing.toLocal8Bit() + ": not found"));
+    }
+
     void badArgumentsGetOneLine() {
         for (const QStringList& extra : {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},
                                          QStringList{QStringLiteral("--lr"), QStringLiteral("0")},

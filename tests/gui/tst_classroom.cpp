@@ -16,9 +16,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/train/torchruntime.h"
+#include "core/train/engineloader.h"
 #include "tests/support/quickruns.h"
 #include "ui/curveplot.h"
+#include "ui/enginestatus.h"
 #include "ui/filedialog.h"
 #include "ui/histogramplot.h"
 #include "ui/mainwindow.h"
@@ -71,7 +72,7 @@ class TestClassroom : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         m_font = QApplication::font();
-        configureTorchThreads(2);
+        setTrainEngineThreads(2);
         QStandardPaths::setTestModeEnabled(true);
     }
     void init() { QSettings().clear(); }
@@ -339,6 +340,8 @@ private Q_SLOTS:
 
     void aboutNamesTheVersions() {
         MainWindow window(test::smallSynthetic(2000));
+        // LibTorch loads once the first data is shown; About says so until then.
+        QTRY_VERIFY_WITH_TIMEOUT(window.trainPage()->engine()->state() == EngineStatus::State::Ready, 30000);
         trigger(window, "aboutAction");
         auto* box = window.findChild<QMessageBox*>(QStringLiteral("aboutBox"));
         QVERIFY(box);

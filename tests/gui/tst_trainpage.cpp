@@ -14,7 +14,7 @@
 #include <QTimer>
 #include <QtTest>
 
-#include "core/train/torchruntime.h"
+#include "core/train/engineloader.h"
 #include "tests/support/quickruns.h"
 #include "tests/support/stallmeter.h"
 #include "tests/support/testdata.h"
@@ -43,7 +43,7 @@ class TestTrainPage : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        configureTorchThreads(2);
+        setTrainEngineThreads(2);
         QStandardPaths::setTestModeEnabled(true);
     }
 

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/common/progress.h"
+#include "core/stats/splitpair.h"
+#include "core/train/trainconfig.h"
+
+namespace normlab {
+
+// The data a set of runs shares: both splits as uint8 and the training split's parameters.
+// Loading it needs no LibTorch: front ends load it before (or while) the engine loads.
+using TrainingData = SplitPair;
+
+// Loads (or generates) the training and test splits a configuration names. Throws Error.
+TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress = {});
+
+} // namespace normlab

@@ -8,7 +8,6 @@
 namespace normlab {
 namespace {
 
-
 // glibc holds its loader lock for the whole load of LibTorch (~0.7 s here), and creating a thread
 // needs that lock. Qt 6.4's raster engine splits large fills over QThreadPool::globalInstance(),
 // creating its threads on demand and letting them go after 30 s idle: a repaint during the load

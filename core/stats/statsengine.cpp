@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::size_t kChunkImages = 1024; // progress / cancel granularity, and per-pixel flush size
 constexpr int kSubHistograms = 4;          // breaks the store-to-load chain of repeated byte values
+// countBytes empties its 32-bit sub-histograms before this many pixels (per channel) pile up.
+constexpr std::uint64_t kMaxPendingCounts = std::numeric_limits<std::uint32_t>::max();
 
 // Per-image byte counts in four interleaved sub-histograms so runs of equal bytes (the many
 // zeros of MNIST) do not serialise on one counter.
@@ -50,6 +52,13 @@ struct ImageCounter {
     void take(std::uint32_t* merged) {
         for (int v = 0; v < 256; ++v) {
             merged[v] = sub[0][v] + sub[1][v] + sub[2][v] + sub[3][v];
+            sub[0][v] = sub[1][v] = sub[2][v] = sub[3][v] = 0;
+        }
+    }
+    // Adds the counts so far to `total` and clears them.
+    void addTo(std::uint64_t* total) {
+        for (int v = 0; v < 256; ++v) {
+            total[v] += std::uint64_t{sub[0][v]} + sub[1][v] + sub[2][v] + sub[3][v];
             sub[0][v] = sub[1][v] = sub[2][v] = sub[3][v] = 0;
         }
     }
@@ -198,17 +207,23 @@ std::vector<ByteHistogram> countBytes(const ImageSet& set, const Progress& progr
     std::vector<std::vector<ByteHistogram>> partial(workers, std::vector<ByteHistogram>(set.channels));
     const std::size_t p = set.pixelsPerChannel();
     parallelRanges(set.count, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
-        ImageCounter counter;
-        std::uint32_t h[256];
+        // One counter per channel, emptied before its 32-bit counts could overflow: only the
+        // totals are needed here, not each image's histogram.
+        std::vector<ImageCounter> counters(set.channels);
+        std::uint64_t pending = 0; // pixels per channel counted since the last emptying
+        const auto empty = [&] {
+            for (int c = 0; c < set.channels; ++c)
+                counters[c].addTo(partial[w][c].counts.data());
+            pending = 0;
+        };
         for (std::size_t i = begin; i < end; ++i) {
             if ((i - begin) % kChunkImages == 0) progress.throwIfStopped();
-            for (int c = 0; c < set.channels; ++c) {
-                counter.count(set.image(i) + c * p, p);
-                counter.take(h);
-                for (int v = 0; v < 256; ++v)
-                    partial[w][c].counts[v] += h[v];
-            }
+            if (pending + p > kMaxPendingCounts) empty();
+            for (int c = 0; c < set.channels; ++c)
+                counters[c].count(set.image(i) + c * p, p);
+            pending += p;
         }
+        empty();
     });
     std::vector<ByteHistogram> total(set.channels);
     for (const auto& part : partial)

@@ -38,13 +38,14 @@ std::vector<fs::path> candidates() {
     std::vector<fs::path> paths;
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path dir = exe.parent_path() / NORMLAB_ENGINE_RELATIVE_DIR;
-        paths.push_back(dir / "libnormlab-engine-cuda.so");
-        paths.push_back(dir / "libnormlab-engine.so");
-    }
-#ifdef NORMLAB_ENGINE_BUILD_PATH
-    paths.emplace_back(NORMLAB_ENGINE_BUILD_PATH);
+    if (ec) return paths;
+    const fs::path dir = exe.parent_path() / NORMLAB_ENGINE_RELATIVE_DIR;
+    paths.push_back(dir / "libnormlab-engine-cuda.so");
+    paths.push_back(dir / "libnormlab-engine.so");
+#if defined(NORMLAB_ENGINE_BUILD_PATH) && defined(NORMLAB_BUILD_DIR)
+    // Programs and tests run from the build tree use its module; installed copies never do.
+    const std::string exeText = exe.string(), buildDir = NORMLAB_BUILD_DIR "/";
+    if (exeText.compare(0, buildDir.size(), buildDir) == 0) paths.emplace_back(NORMLAB_ENGINE_BUILD_PATH);
 #endif
     return paths;
 }
@@ -67,8 +68,8 @@ const TrainEngine* tryLoad(const fs::path& path, int threads, std::string& why) 
     int abi = 0;
     const std::string builtFor = version(&abi);
     if (builtFor != NORMLAB_VERSION || abi != kTrainEngineAbi) {
-        why = path.string() + ": built for NormLab " + builtFor + " (engine interface " + std::to_string(abi) + "), this is " +
-              NORMLAB_VERSION + " (interface " + std::to_string(kTrainEngineAbi) + ")";
+        why = path.string() + ": built for NormLab " + builtFor + " (engine interface " + std::to_string(abi) +
+              "), this is " + NORMLAB_VERSION + " (interface " + std::to_string(kTrainEngineAbi) + ")";
         dlclose(handle);
         return nullptr;
     }
@@ -93,7 +94,7 @@ const TrainEngine& trainEngine() {
         }
         std::string why;
         if (const TrainEngine* engine = tryLoad(path, state.threads, why)) {
-            state.path = path.string();
+            state.path = path.lexically_normal().string();
             state.engine.store(engine, std::memory_order_release);
             return *engine;
         }

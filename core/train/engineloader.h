@@ -11,7 +11,7 @@ namespace normlab {
 //   1. $NORMLAB_ENGINE, when set (and then nothing else);
 //   2. beside the installed program: <bin>/../<libdir>/normlab/libnormlab-engine-cuda.so, then
 //      libnormlab-engine.so — a CUDA build that cannot load (no driver) falls back to the CPU one;
-//   3. the module of the build tree this program was built in.
+//   3. for a program run from its build tree, that tree's module.
 // Throws Error naming every module tried and why it did not load, and saying that statistics,
 // export and download work without it. A failed load is tried again on the next call.
 const TrainEngine& trainEngine();

@@ -15,9 +15,7 @@ public:
     std::string description() const override { return torchDescription(); }
     bool cudaAvailable() const override { return normlab::cudaAvailable(); }
     std::vector<std::string> availableDevices() const override { return normlab::availableDevices(); }
-    std::string resolveDevice(const std::string& requested) const override {
-        return normlab::resolveDevice(requested);
-    }
+    std::string resolveDevice(const std::string& requested) const override { return normlab::resolveDevice(requested); }
     std::vector<RunResult> runComparison(const std::vector<TrainConfig>& configs, const TrainingData& data,
                                          const ComparisonControl& control,
                                          const ComparisonCallbacks& callbacks) const override {

@@ -117,8 +117,8 @@ private Q_SLOTS:
         int epochs = 0;
         ComparisonCallbacks callbacks;
         callbacks.onEpoch = [&](const EpochMetric&) { ++epochs; };
-        const auto results = trainEngine().runComparison(
-            comparisonConfigs(config, {Method::None, Method::ZScore}), data, {}, callbacks);
+        const auto results =
+            trainEngine().runComparison(comparisonConfigs(config, {Method::None, Method::ZScore}), data, {}, callbacks);
         QCOMPARE(results.size(), std::size_t(2));
         for (const auto& r : results)
             QVERIFY2(r.status == RunStatus::Finished, r.message.c_str());

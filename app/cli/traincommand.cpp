@@ -85,6 +85,8 @@ int runTrain(TrainOptions& o) {
     std::fprintf(human, "data: %s, %zu train / %zu test images — %s\n", data.train.dataset.c_str(), data.train.count,
                  data.test.count, data.train.origin.c_str());
     std::fprintf(human, "engine: %s, %s\n", engine.description().c_str(), trainEnginePath().c_str());
+    if (const std::string skipped = trainEngineSkipped(); !skipped.empty())
+        std::fprintf(human, "engine: skipped %s\n", skipped.c_str());
     TrainPrinter printer(human, o.jsonl ? stderrIsTerminal() : stdoutIsTerminal(), static_cast<int>(configs.size()),
                          o.config.epochs);
     std::stop_source stop;

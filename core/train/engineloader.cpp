@@ -1,8 +1,10 @@
 #include "core/train/engineloader.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include <dlfcn.h>
@@ -25,6 +27,7 @@ struct LoadedEngine {
     std::mutex mutex;
     std::atomic<const TrainEngine*> engine{nullptr};
     std::string path;
+    std::string skipped; // modules that exist but did not load, before the one that did
     int threads = 0;
 };
 
@@ -39,7 +42,7 @@ std::vector<fs::path> candidates() {
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec) return paths;
-    const fs::path dir = exe.parent_path() / NORMLAB_ENGINE_RELATIVE_DIR;
+    const fs::path dir = (exe.parent_path() / NORMLAB_ENGINE_RELATIVE_DIR).lexically_normal();
     paths.push_back(dir / "libnormlab-engine-cuda.so");
     paths.push_back(dir / "libnormlab-engine.so");
 #if defined(NORMLAB_ENGINE_BUILD_PATH) && defined(NORMLAB_BUILD_DIR)
@@ -85,7 +88,7 @@ const TrainEngine& trainEngine() {
     std::lock_guard lock(state.mutex);
     if (const TrainEngine* engine = state.engine.load(std::memory_order_relaxed)) return *engine;
 
-    std::string tried;
+    std::string tried, skipped;
     for (const fs::path& path : candidates()) {
         std::error_code ec;
         if (!fs::exists(path, ec)) {
@@ -95,10 +98,12 @@ const TrainEngine& trainEngine() {
         std::string why;
         if (const TrainEngine* engine = tryLoad(path, state.threads, why)) {
             state.path = path.lexically_normal().string();
+            state.skipped = skipped;
             state.engine.store(engine, std::memory_order_release);
             return *engine;
         }
         tried += (tried.empty() ? " " : "; ") + why;
+        skipped += (skipped.empty() ? "" : "; ") + why;
     }
     throw Error("the training engine could not be loaded; training needs it, statistics, export and download do not."
                 " Reinstall NormLab, or set NORMLAB_ENGINE to the path of libnormlab-engine.so. Tried:" +
@@ -119,6 +124,12 @@ std::string trainEnginePath() {
     LoadedEngine& state = loaded();
     std::lock_guard lock(state.mutex);
     return state.path;
+}
+
+std::string trainEngineSkipped() {
+    LoadedEngine& state = loaded();
+    std::lock_guard lock(state.mutex);
+    return state.skipped;
 }
 
 } // namespace normlab

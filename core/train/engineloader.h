@@ -27,4 +27,8 @@ void setTrainEngineThreads(int threads);
 // empty until loaded.
 std::string trainEnginePath();
 
+// Why modules found before the loaded one did not load (e.g. a CUDA engine without a driver, so the
+// CPU engine runs); empty when the first one found loaded.
+std::string trainEngineSkipped();
+
 } // namespace normlab

@@ -1,5 +1,6 @@
 // normlab-cli train as a user runs it: a comparison writes JSON and CSV, --jsonl streams lines,
 // bad arguments get a one-line error.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,6 +160,34 @@ private Q_SLOTS:
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(r.err.startsWith("normlab-cli: error: the training engine could not be loaded"));
         QVERIFY(r.err.contains(missing.toLocal8Bit() + ": not found"));
+    }
+
+    // As installed: the program in <prefix>/bin finds the engine in <bin>/<relative dir>, prefers
+    // the CUDA variant, and says why it fell back when that one does not load.
+    void anInstalledLayoutPrefersTheCudaEngineAndFallsBack() {
+        const QDir prefix(m_dir.filePath(QStringLiteral("prefix")));
+        QVERIFY(prefix.mkpath(QStringLiteral("bin")));
+        const QString cli = prefix.filePath(QStringLiteral("bin/normlab-cli"));
+        QVERIFY(QFile::copy(qEnvironmentVariable("NORMLAB_CLI"), cli));
+        QVERIFY(QFile::setPermissions(cli, QFile::permissions(cli) | QFileDevice::ExeOwner));
+        const QDir engines(
+            QDir(prefix.filePath(QStringLiteral("bin"))).filePath(qEnvironmentVariable("NORMLAB_TEST_ENGINE_DIR")));
+        QVERIFY(QDir().mkpath(engines.path()));
+        const QString cpu = QDir::cleanPath(engines.filePath(QStringLiteral("libnormlab-engine.so")));
+        const QString cuda = QDir::cleanPath(engines.filePath(QStringLiteral("libnormlab-engine-cuda.so")));
+        QVERIFY(QFile::copy(qEnvironmentVariable("NORMLAB_TEST_ENGINE"), cpu));
+        QFile broken(cuda);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("not a library\n");
+        broken.close();
+
+        QProcess p;
+        p.start(cli, small() << QStringLiteral("--epochs") << QStringLiteral("1"));
+        QVERIFY(p.waitForFinished(300000));
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains(", " + cpu.toLocal8Bit() + "\n"), out.constData());
+        QVERIFY2(out.contains("engine: skipped " + cuda.toLocal8Bit()), out.constData());
     }
 
     void badArgumentsGetOneLine() {

@@ -32,12 +32,14 @@ set(NORMLAB_CORE_SOURCES
 # normlab_train: configurations, data, results files and the engine loader need no Torch; the
 # trainer does, and is built into the engine module (core/train/CMakeLists.txt).
 set(NORMLAB_TRAIN_PLAIN_SOURCES
-  ${_core}/train/engineloader.cpp
   ${_core}/train/resultsexport.cpp
   ${_core}/train/trainconfig.cpp
   ${_core}/train/trainingdata.cpp
   ${_core}/train/trainresult.cpp
 )
+# The engine loader needs the build's version and paths (core/train/CMakeLists.txt); the fuzz
+# project has no use for it.
+set(NORMLAB_TRAIN_LOADER_SOURCES ${_core}/train/engineloader.cpp)
 set(NORMLAB_TRAIN_TORCH_SOURCES
   ${_core}/train/comparisonrunner.cpp
   ${_core}/train/models.cpp

@@ -22,12 +22,26 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/export/statsexport.cpp
   ${_core}/export/torchvisionline.cpp
   ${_core}/stats/bytehistogram.cpp
+  ${_core}/stats/constantscheck.cpp
   ${_core}/stats/finehistogram.cpp
+  ${_core}/stats/imagemoments.cpp
   ${_core}/stats/methodsummary.cpp
   ${_core}/stats/normalization.cpp
+  ${_core}/stats/normalizetext.cpp
+  ${_core}/stats/publishedconstants.cpp
   ${_core}/stats/splitpair.cpp
   ${_core}/stats/statsengine.cpp
+  ${_core}/stats/stdrecipes.cpp
 )
+
+# The published Normalize constants ship as a data file (resources/published-constants.json),
+# compiled in: generated into the including project's binary folder.
+set(_constants_json ${_core}/../resources/published-constants.json)
+file(READ ${_constants_json} NORMLAB_PUBLISHED_CONSTANTS_JSON)
+configure_file(${_core}/stats/publishedconstantsdata.cpp.in ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsdata.cpp
+               @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_constants_json})
+list(APPEND NORMLAB_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsdata.cpp)
 
 # normlab_train: configurations, data, results files and the engine loader need no Torch; the
 # trainer does, and is built into the engine module (core/train/CMakeLists.txt).

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/cli/checkcommand.h"
 #include "app/cli/datasetscommand.h"
 #include "app/cli/downloadcommand.h"
 #include "app/cli/exportcommand.h"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "normlab-cli " NORMLAB_VERSION);
     normlab::cli::addStatsCommand(app);
+    normlab::cli::addCheckCommand(app);
     normlab::cli::addExportCommand(app);
     normlab::cli::addDownloadCommand(app);
     normlab::cli::addDatasetsCommand(app);

@@ -10,6 +10,7 @@
 #include "core/export/atomicfile.h"
 #include "core/export/npywriter.h"
 #include "core/export/torchvisionline.h"
+#include "core/stats/stdrecipes.h"
 
 namespace normlab {
 namespace {
@@ -118,7 +119,12 @@ std::string conventionsText(const SplitStats& stats) {
             "mean, std, min and max are exact to double precision, its percentiles and histogram to within "
          << std::setprecision(3) << stats.perSampleBinWidth
          << " (one fine bin). Per-pixel maps are in x/255 units. Histogram edges and counts are indexed "
-            "[channel][bin].";
+            "[channel][bin]. The torchvision line uses the pooled population recipe (recipes.population: mean "
+            "and std over every pixel of the split the parameters come from). recipes gives this split's std by "
+            "each recipe in use: population (divide by N), unbiased (N-1, torch.std over the whole split) and "
+            "mean_of_image_std (each image's torch.std over its pixels, averaged: x.std(dim=(2,3)).mean(0)); "
+            "variance_decomposition splits population std^2 into within (the mean within-image variance) plus "
+            "between (the variance of the image means).";
     return text.str();
 }
 
@@ -157,6 +163,11 @@ std::string statsToJson(const SplitStats& stats, int indent) {
                       {"std", mapJson(stats.pixelStd, stats.height, stats.width)}};
     j["torchvision"] = torchvisionNormalizeLine(stats.params, 4);
     j["torchvision_full_precision"] = torchvisionNormalizeLine(stats.params, -1);
+    const StdRecipes r = stdRecipes(stats);
+    j["recipes"] = {{"population", {{"mean", r.mean}, {"std", r.population}}},
+                    {"unbiased", {{"mean", r.mean}, {"std", r.unbiased}}},
+                    {"mean_of_image_std", {{"mean", r.mean}, {"std", r.meanOfImageStd}}}};
+    j["variance_decomposition"] = {{"units", "(x/255)^2"}, {"within", r.within}, {"between", r.between}};
     json sources = json::array();
     for (const auto& s : stats.sources)
         sources.push_back(

@@ -6,6 +6,7 @@
 
 #include "core/data/imageset.h"
 #include "core/stats/bytehistogram.h"
+#include "core/stats/imagemoments.h"
 #include "core/stats/normalization.h"
 
 namespace normlab {
@@ -50,6 +51,7 @@ struct SplitStats {
     std::vector<ClassStats> perClass;
     std::vector<std::vector<double>> pixelMean, pixelStd; // per channel, H*W, pixel/255 units
     std::vector<float> imageMean, imageStd;               // per image (over all channels), pixel/255
+    std::vector<ImageMomentSums> imageMoments;            // per channel: recipes and decomposition
     std::vector<std::uint8_t> imageMin, imageMax;         // per image, bytes
     double perSampleBinWidth = 0;
     std::vector<SourceFile> sources;

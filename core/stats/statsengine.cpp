@@ -85,12 +85,13 @@ struct ClassAcc {
 
 struct WorkerAcc {
     std::vector<ClassAcc> classes;
+    std::vector<ImageMomentSums> moments; // per channel
     std::vector<std::uint64_t> pixelSum, pixelSumSq;
     std::vector<std::uint32_t> chunkSum, chunkSumSq; // cannot overflow within kChunkImages images
 
     WorkerAcc(int classCount, int channels, std::size_t pixelsPerImage, double bound)
-        : classes(classCount), pixelSum(pixelsPerImage), pixelSumSq(pixelsPerImage), chunkSum(pixelsPerImage),
-          chunkSumSq(pixelsPerImage) {
+        : classes(classCount), moments(channels), pixelSum(pixelsPerImage), pixelSumSq(pixelsPerImage),
+          chunkSum(pixelsPerImage), chunkSumSq(pixelsPerImage) {
         for (auto& c : classes) {
             c.bytes.resize(channels);
             c.perSample.assign(channels, PerSampleAcc{FineHistogram(bound)});
@@ -150,6 +151,7 @@ void accumulateImage(const ImageSet& set, std::size_t index, ImageCounter& count
         ps.sumSq += p * var * inv * inv;
         ps.min = std::min(ps.min, (lo - mean) * inv);
         ps.max = std::max(ps.max, (hi - mean) * inv);
+        acc.moments[c].add(sum, sumSq, p);
         imageSum += sum, imageSumSq += sumSq;
         imageMin = std::min(imageMin, lo), imageMax = std::max(imageMax, hi);
     }
@@ -289,7 +291,10 @@ SplitStats computeStats(const ImageSet& set, const std::optional<NormalizationPa
     all.perSample.assign(set.channels, PerSampleAcc{FineHistogram(bound)});
     std::vector<ClassAcc> classes(set.classCount(), all);
     std::vector<std::uint64_t> pixelSum(set.pixelsPerImage()), pixelSumSq(set.pixelsPerImage());
+    out.imageMoments.assign(set.channels, {});
     for (const auto& acc : accs) {
+        for (int c = 0; c < set.channels; ++c)
+            out.imageMoments[c] += acc.moments[c];
         for (int k = 0; k < set.classCount(); ++k) {
             classes[k].images += acc.classes[k].images;
             for (int c = 0; c < set.channels; ++c) {

@@ -82,6 +82,65 @@ private Q_SLOTS:
                                .toDouble();
         QVERIFY(std::abs(std - 1.0) < 1e-12);
     }
+    // stats names each std recipe; check says what a Normalize does and where it comes from.
+    void checkSaysWhereConstantsComeFrom() {
+        const QStringList data = {QStringLiteral("--dataset"), QStringLiteral("synthetic"), QStringLiteral("--limit"),
+                                  QStringLiteral("2000")};
+        const Result stats = runCli(QStringList{QStringLiteral("stats")} + data);
+        QVERIFY2(stats.exitCode == 0, stats.err.constData());
+        const QJsonObject s = QJsonDocument::fromJson(stats.out).object();
+        const QJsonObject population = s[QStringLiteral("recipes")].toObject()[QStringLiteral("population")].toObject();
+        const double mean = population[QStringLiteral("mean")].toArray()[0].toDouble();
+        const double std = population[QStringLiteral("std")].toArray()[0].toDouble();
+        const QJsonObject parts = s[QStringLiteral("variance_decomposition")].toObject();
+        const double within = parts[QStringLiteral("within")].toArray()[0].toDouble();
+        const double between = parts[QStringLiteral("between")].toArray()[0].toDouble();
+        QVERIFY(std::abs(within + between - std * std) < 1e-12);
+        QVERIFY(s[QStringLiteral("conventions")].toString().contains(QStringLiteral("pooled population recipe")));
+        const double perImage = s[QStringLiteral("recipes")]
+                                    .toObject()[QStringLiteral("mean_of_image_std")]
+                                    .toObject()[QStringLiteral("std")]
+                                    .toArray()[0]
+                                    .toDouble();
+        QVERIFY(perImage < std);
+
+        const auto check = [&](const QStringList& constants) {
+            const Result r = runCli(QStringList{QStringLiteral("check")} + data + constants +
+                                    QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+            [&] { QVERIFY2(r.exitCode == 0, r.err.constData()); }();
+            return QJsonDocument::fromJson(r.out).object();
+        };
+        const QJsonObject own = check({QStringLiteral("--mean"), QString::number(mean, 'g', 17),
+                                       QStringLiteral("--std"), QString::number(std, 'g', 17)});
+        const QJsonObject after = own[QStringLiteral("after")].toObject();
+        QVERIFY(std::abs(after[QStringLiteral("mean")].toArray()[0].toDouble()) < 1e-12);
+        QVERIFY(std::abs(after[QStringLiteral("std")].toArray()[0].toDouble() - 1) < 1e-12);
+        QCOMPARE(own[QStringLiteral("matches")].toObject()[QStringLiteral("name")].toString(),
+                 QStringLiteral("population"));
+
+        const QJsonObject perImageCheck =
+            check({QStringLiteral("--normalize"),
+                   QStringLiteral("transforms.Normalize((%1,), (%2,))").arg(mean, 0, 'f', 6).arg(perImage, 0, 'f', 6)});
+        QCOMPARE(perImageCheck[QStringLiteral("matches")].toObject()[QStringLiteral("name")].toString(),
+                 QStringLiteral("mean_of_image_std"));
+        QVERIFY(perImageCheck[QStringLiteral("verdict")].toString().contains(QStringLiteral("mean of per-image stds")));
+
+        const QJsonObject mnist = check({QStringLiteral("--published"), QStringLiteral("mnist")});
+        QCOMPARE(mnist[QStringLiteral("matches")].toObject()[QStringLiteral("name")].toString(),
+                 QStringLiteral("mnist"));
+
+        const Result list = runCli({QStringLiteral("check"), QStringLiteral("--list-published")});
+        QVERIFY(list.out.contains("cifar10-common: CIFAR-10") && list.out.contains("source: "));
+
+        for (const QString& bad : {QStringLiteral("Normalize((0.5,), (0.5,)"), QStringLiteral("Normalize(0.5)")}) {
+            const Result r =
+                runCli(QStringList{QStringLiteral("check")} + data + QStringList{QStringLiteral("--normalize"), bad});
+            QCOMPARE(r.exitCode, 1);
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY2(r.err.contains("expected transforms.Normalize"), r.err.constData());
+        }
+    }
+
     void torchvisionFolderTestSplitCsvAndNpy() {
         const auto train = test::randomImageSet(60, 10, 1, 1, 28, 28);
         const auto testSet = test::randomImageSet(30, 10, 2, 1, 28, 28);

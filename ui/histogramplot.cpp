@@ -11,6 +11,8 @@
 namespace normlab {
 namespace {
 
+constexpr double kMarkerLabelStep = 0.08; // of the plot's height, between stacked marker labels
+
 constexpr int kMinimumHeight = 200;  // readable from the back of a classroom
 constexpr double kXMargin = 0.03;    // room left and right of the data, so edge bins stay visible
 constexpr double kLogFloor = 1e-300; // below any log axis range: draws a bar's side down to the axis
@@ -45,8 +47,14 @@ void HistogramPlot::setLogScale(bool log) {
     rebuild();
 }
 
+void HistogramPlot::setMarkers(std::vector<HistogramMarker> markers) {
+    m_markers = std::move(markers);
+    rebuild();
+}
+
 void HistogramPlot::rebuild() {
     clearGraphs();
+    clearItems();
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
     double smallest = 1;
     for (const auto& s : m_series) {
@@ -76,7 +84,30 @@ void HistogramPlot::rebuild() {
         lo = std::min(lo, s.edges.front());
         hi = std::max(hi, s.edges.back());
     }
+    for (const auto& m : m_markers) {
+        lo = std::min(lo, m.x);
+        hi = std::max(hi, m.x);
+    }
     if (hi > lo) xAxis->setRange(lo - (hi - lo) * kXMargin, hi + (hi - lo) * kXMargin);
+    // Labels stack down from the top so that markers close together stay readable.
+    double labelY = 0.02;
+    for (const auto& m : m_markers) {
+        auto* line = new QCPItemStraightLine(this);
+        for (QCPItemPosition* point : {line->point1, line->point2}) // vertical on linear and log axes alike
+            point->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        line->point1->setCoords(m.x, 0);
+        line->point2->setCoords(m.x, 1);
+        line->setPen(QPen(m.color, 1.4, m.style));
+        auto* text = new QCPItemText(this);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(m.x, labelY);
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        text->setText(QStringLiteral(" ") + m.label);
+        text->setColor(m.color);
+        text->setFont(font());
+        labelY += kMarkerLabelStep;
+    }
     yAxis->setRange(m_log ? smallest / 2 : 0, top > 0 ? top * (m_log ? 2 : 1.05) : 1);
     replot(QCustomPlot::rpQueuedReplot);
 }

@@ -14,6 +14,14 @@ struct HistogramSeries {
     QColor color;
 };
 
+// A labelled vertical line on a histogram (an ideal value, a mean, a recipe's std).
+struct HistogramMarker {
+    double x = 0;
+    QString label;
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine;
+};
+
 // Pixel histograms as step curves of the fraction of pixels per bin, so that overlaid series
 // with different totals (train vs test, one class vs all) compare fairly. Hovering shows the
 // bin's range and exact count; the count axis can be logarithmic.
@@ -25,6 +33,8 @@ public:
     void setSeries(std::vector<HistogramSeries> series, const QString& xLabel);
     const std::vector<HistogramSeries>& series() const { return m_series; }
     void setLogScale(bool log);
+    void setMarkers(std::vector<HistogramMarker> markers);
+    const std::vector<HistogramMarker>& markers() const { return m_markers; }
     bool logScale() const { return m_log; }
 
 private:
@@ -32,6 +42,7 @@ private:
     void showBinTip(QMouseEvent* event);
 
     std::vector<HistogramSeries> m_series;
+    std::vector<HistogramMarker> m_markers;
     bool m_log = false;
 };
 

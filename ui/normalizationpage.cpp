@@ -12,11 +12,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "core/export/torchvisionline.h"
 #include "ui/colormap.h"
+#include "ui/constantspanel.h"
 #include "ui/histogramplot.h"
 #include "ui/pixelimageview.h"
 
@@ -45,7 +47,8 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     : QWidget(parent), m_method(new QComboBox(this)), m_overlay(new QComboBox(this)), m_class(new QComboBox(this)),
       m_log(new QCheckBox(tr("log count axis"), this)), m_beforeView(new PixelImageView(this)),
       m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)), m_histogram(new HistogramPlot(this)),
-      m_table(new QTableWidget(2, 7, this)), m_torchvision(new QLineEdit(this)) {
+      m_table(new QTableWidget(2, 7, this)), m_torchvision(new QLineEdit(this)), m_constants(new ConstantsPanel(this)) {
+    m_constants->setObjectName(QStringLiteral("constantsPanel"));
     m_method->setObjectName(QStringLiteral("methodCombo"));
     for (auto m : kAllMethods)
         m_method->addItem(methodLabel(m), static_cast<int>(m));
@@ -114,11 +117,26 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     lineRow->addWidget(m_torchvision);
     lineRow->addWidget(copy);
 
+    // "Check constants" swaps the explorer for the constants panel; the Normalize line stays.
+    auto* explore = new QWidget(this);
+    auto* exploreLayout = new QVBoxLayout(explore);
+    exploreLayout->setContentsMargins(0, 0, 0, 0);
+    exploreLayout->addLayout(controls);
+    exploreLayout->addWidget(split, 1);
+    exploreLayout->addWidget(m_probe);
+    exploreLayout->addWidget(m_table);
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(explore);
+    m_views->addWidget(m_constants);
+    auto* toggle = new QPushButton(tr("Check constants…"), this);
+    toggle->setObjectName(QStringLiteral("checkConstantsToggle"));
+    toggle->setCheckable(true);
+    toggle->setToolTip(tr("Where do these numbers come from? Check any Normalize constants against this data"));
+    lineRow->addWidget(toggle);
+    connect(toggle, &QPushButton::toggled, this, [this](bool on) { m_views->setCurrentIndex(on ? 1 : 0); });
+
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_probe);
-    layout->addWidget(m_table);
+    layout->addWidget(m_views, 1);
     layout->addLayout(lineRow);
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
@@ -144,6 +162,7 @@ void NormalizationPage::setMethod(Method method) {
 void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& split) {
     m_dataset = std::move(dataset);
     m_split = split;
+    m_constants->setDataset(m_dataset, split);
     const QSignalBlocker block(m_class);
     const int previous = m_class->currentIndex();
     m_class->clear();

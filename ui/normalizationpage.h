@@ -10,17 +10,19 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QStackedWidget;
 class QTableWidget;
 
 namespace normlab {
 
+class ConstantsPanel;
 class HistogramPlot;
 class PixelImageView;
 
 // Before/after for one image and for the data set: the selected image as bytes and after the
 // chosen normalization (fixed, labelled colour maps), a pixel probe, overlaid pixel histograms
 // (before vs after, train vs test, one class vs all), a before/after stats table and the
-// matching transforms.Normalize line.
+// matching transforms.Normalize line; "Check constants" swaps in the ConstantsPanel.
 class NormalizationPage : public QWidget {
     Q_OBJECT
 
@@ -33,6 +35,7 @@ public:
     void setMethod(Method method);
     Method method() const;
     HistogramPlot* histogram() const { return m_histogram; }
+    ConstantsPanel* constantsPanel() const { return m_constants; }
     QString probeText() const;
 
 Q_SIGNALS:
@@ -62,6 +65,8 @@ private:
     HistogramPlot* m_histogram;
     QTableWidget* m_table;
     QLineEdit* m_torchvision;
+    ConstantsPanel* m_constants;
+    QStackedWidget* m_views = nullptr; // the explorer, or the constants panel
 };
 
 } // namespace normlab

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
@@ -18,9 +19,11 @@
 #include <QtTest>
 
 #include "core/data/datasetopener.h"
+#include "core/stats/constantscheck.h"
 #include "core/stats/statsengine.h"
 #include "tests/support/stallmeter.h"
 #include "tests/support/testdata.h"
+#include "ui/constantspanel.h"
 #include "ui/filedialog.h"
 #include "ui/histogramplot.h"
 #include "ui/imagebrowser.h"
@@ -145,6 +148,44 @@ private Q_SLOTS:
         QCOMPARE(table->verticalHeaderItem(1)->text(), QStringLiteral("after (per-sample), 3"));
         QVERIFY(
             window.findChild<QLabel*>(QStringLiteral("torchvisionLabel"))->text().contains(QStringLiteral("z-score")));
+    }
+
+    // Paste a Normalize line, read the verdict: the panel shows what core's check says.
+    void checkConstantsPanelGivesAVerdict() {
+        MainWindow window(smallSynthetic());
+        waitForStats(window);
+        window.findChild<QPushButton*>(QStringLiteral("checkConstantsToggle"))->click();
+        ConstantsPanel* panel = window.normalizationPage()->constantsPanel();
+        QVERIFY(panel->isVisibleTo(&window));
+        auto* line = window.findChild<QLineEdit*>(QStringLiteral("constantsLine"));
+        auto* checkButton = window.findChild<QPushButton*>(QStringLiteral("checkConstantsButton"));
+
+        line->setText(QStringLiteral("transforms.Normalize((0.1307,), (0.3081,))"));
+        checkButton->click();
+        QVERIFY2(panel->verdict().contains(QStringLiteral("published mnist")), qPrintable(panel->verdict()));
+        QCOMPARE(panel->afterPlot()->series().size(), std::size_t(1));
+        QVERIFY(panel->afterPlot()->markers().size() >= 5); // ideal 0, +-1, the data's mean and mean + std
+
+        // The data set's own constants, from the same statistics the window shows.
+        const StdRecipes own = stdRecipes(window.current()->statsOf(window.currentSplit()));
+        line->setText(QString::fromStdString("Normalize(" + constantsTuple(own.mean) + ", " +
+                                             constantsTuple(own.population) + ")"));
+        checkButton->click();
+        QVERIFY2(panel->verdict().contains(QStringLiteral("own pooled mean and std")), qPrintable(panel->verdict()));
+
+        line->setText(QStringLiteral("Normalize((0.5,), (0.5,)"));
+        checkButton->click();
+        QVERIFY2(panel->verdict().contains(QStringLiteral("expected transforms.Normalize")),
+                 qPrintable(panel->verdict()));
+
+        line->clear();
+        auto* published = window.findChild<QComboBox*>(QStringLiteral("publishedCombo"));
+        published->setCurrentIndex(published->findData(QStringLiteral("fashion-mnist")));
+        checkButton->click();
+        QVERIFY2(panel->verdict().contains(QStringLiteral("published fashion-mnist")), qPrintable(panel->verdict()));
+        // The picture of the recipes: per-image stds with the pooled std and their mean marked.
+        QCOMPARE(panel->imageStdPlot()->markers().size(), std::size_t(2));
+        QVERIFY(panel->imageStdPlot()->markers()[0].x > panel->imageStdPlot()->markers()[1].x);
     }
 
     void switchingSplitNeedsNoRecomputation() {

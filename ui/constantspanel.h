@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+
+#include <QWidget>
+
+#include "ui/loadeddataset.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace normlab {
+
+class HistogramPlot;
+struct NormalizeConstants;
+
+// "Where do these numbers come from?" on the Normalization tab: paste a transforms.Normalize line
+// (or pick a published set) and see what it does to the shown split — the after-histogram of
+// every channel against the ideal mean 0 / std 1, the verdict of core's checkConstants, and the
+// std recipes side by side with the distribution of per-image stds that explains their gap.
+class ConstantsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ConstantsPanel(QWidget* parent = nullptr);
+    void setDataset(LoadedDatasetPtr dataset, const std::string& split);
+    // Checks the line edit's text, or the chosen published set (what the Check button does).
+    void check();
+    QString verdict() const;
+    HistogramPlot* afterPlot() const { return m_after; }
+    HistogramPlot* imageStdPlot() const { return m_imageStds; }
+
+private:
+    void run(const NormalizeConstants& constants);
+    void showRecipes();
+    void showError(const QString& message);
+
+    LoadedDatasetPtr m_dataset;
+    std::string m_split = "train";
+    QLineEdit* m_line;
+    QComboBox* m_published;
+    QLabel* m_verdict;
+    HistogramPlot* m_after;
+    HistogramPlot* m_imageStds;
+    QTableWidget* m_recipes;
+};
+
+} // namespace normlab

@@ -10,7 +10,8 @@ started REPEATS times and timed from spawn to exit, with its peak memory (ru_max
   the lesson's hard way  the same in batches of 1000, two passes (sum, then squared error)
   NumPy bincount         np.fromfile + np.bincount over the plain images file
   normlab-cli --version
-  normlab --benchmark-startup   process start -> first paint of the image grid with data
+  normlab --benchmark-startup   process start -> first paint of the image grid with data, on Qt's
+                                offscreen platform and, where xvfb-run is installed, under Xvfb
 
 and prints a Markdown table with each median's ratio to NormLab's `stats` on the same files.
 The Python programs need Debian's python3-torch, python3-torchvision and python3-numpy
@@ -132,12 +133,13 @@ def main():
                              [args.python, "-c", BINCOUNT, os.path.join(raw, FILES[0])], args.repeats)]
         rows.append(measure("normlab-cli --version", [cli, "--version"], args.repeats))
         if os.path.exists(gui):
-            genv = dict(env)
-            if not genv.get("DISPLAY") and not genv.get("WAYLAND_DISPLAY"):
-                genv["QT_QPA_PLATFORM"] = "offscreen"
-            rows.append(measure("normlab: process start to first paint with data (FashionMNIST)",
-                                [gui, "--dataset", "fashion-mnist", "--benchmark-startup"], args.repeats, genv,
-                                startup_seconds))
+            argv = [gui, "--dataset", "fashion-mnist", "--benchmark-startup"]
+            rows.append(measure("normlab: process start to first paint with data (offscreen)", argv, args.repeats,
+                                dict(env, QT_QPA_PLATFORM="offscreen"), startup_seconds))
+            if shutil.which("xvfb-run"):  # a real X server, as on a desktop (xcb platform)
+                rows.append(measure("normlab: process start to first paint with data (Xvfb, 1280x720)",
+                                    ["xvfb-run", "-a", "-s", "-screen 0 1280x720x24"] + argv, args.repeats, env,
+                                    startup_seconds))
 
     ref = rows[0]["median"]
     print(f"Whole processes, median of {args.repeats} (min-max), {os.cpu_count()} cores; ratio = median / "

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -14,6 +16,7 @@
 
 #include "core/data/datasetcatalog.h"
 #include "core/data/datasetlocator.h"
+#include "ui/constantspanel.h"
 #include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
 #include "ui/normalizationpage.h"
@@ -75,6 +78,15 @@ int main(int argc, char** argv) {
     window.normalizationPage()->findChild<QComboBox*>(QStringLiteral("overlayCombo"))->setCurrentIndex(1);
     window.normalizationPage()->setMethod(normlab::Method::PerSample);
     ok = save(window, out, QStringLiteral("overlay-train-test.png")) && ok;
+    window.normalizationPage()->findChild<QComboBox*>(QStringLiteral("overlayCombo"))->setCurrentIndex(0);
+    // "Where do these numbers come from?": MNIST's constants pasted for this data set.
+    window.normalizationPage()->findChild<QPushButton*>(QStringLiteral("checkConstantsToggle"))->click();
+    window.normalizationPage()
+        ->findChild<QLineEdit*>(QStringLiteral("constantsLine"))
+        ->setText(QStringLiteral("transforms.Normalize((0.1307,), (0.3081,))"));
+    window.normalizationPage()->constantsPanel()->check();
+    ok = save(window, out, QStringLiteral("check-constants.png")) && ok;
+    window.normalizationPage()->findChild<QPushButton*>(QStringLiteral("checkConstantsToggle"))->click();
     window.tabs()->setCurrentIndex(1);
     ok = save(window, out, QStringLiteral("statistics.png")) && ok;
 

@@ -73,8 +73,8 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     m_published->addItem(tr("or a published set…"), QString());
     for (const auto& p : publishedConstants())
         m_published->addItem(QString::fromStdString(p.name + " (" + p.dataset + ")"), QString::fromStdString(p.name));
-    auto* check = new QPushButton(tr("Check"), this);
-    check->setObjectName(QStringLiteral("checkConstantsButton"));
+    auto* checkButton = new QPushButton(tr("Check"), this);
+    checkButton->setObjectName(QStringLiteral("checkConstantsButton"));
     m_verdict->setObjectName(QStringLiteral("constantsVerdict"));
     m_verdict->setWordWrap(true);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -82,7 +82,8 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
                           "shows what they do to this split and which recipe they come from."));
     m_after->setObjectName(QStringLiteral("constantsAfterPlot"));
     m_imageStds->setObjectName(QStringLiteral("imageStdPlot"));
-    m_imageStds->setLogScale(false);
+    m_after->setLogScale(true); // the background byte holds most pixels and flattens the rest
+    m_imageStds->yAxis->setLabel(tr("fraction of images"));
     m_recipes->setObjectName(QStringLiteral("recipesTable"));
     m_recipes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_recipes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -91,7 +92,7 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     auto* input = new QHBoxLayout;
     input->addWidget(m_line, 3);
     input->addWidget(m_published, 1);
-    input->addWidget(check);
+    input->addWidget(checkButton);
 
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_recipes);
@@ -99,7 +100,10 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     auto* plots = new QSplitter(Qt::Horizontal, this);
     plots->addWidget(m_after);
     plots->addWidget(right);
+    plots->setSizes({1, 1}); // half each, whatever the window's width
     plots->setChildrenCollapsible(false);
+    right->setStretchFactor(0, 0);
+    right->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -107,11 +111,11 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     layout->addWidget(m_verdict);
     layout->addWidget(plots, 1);
 
-    connect(check, &QPushButton::clicked, this, &ConstantsPanel::check);
+    connect(checkButton, &QPushButton::clicked, this, &ConstantsPanel::check);
     connect(m_line, &QLineEdit::returnPressed, this, &ConstantsPanel::check);
     connect(m_published, &QComboBox::activated, this, [this](int index) {
         if (index > 0) m_line->clear(); // the published set is what gets checked
-        check();
+        this->check();
     });
 }
 
@@ -153,15 +157,16 @@ void ConstantsPanel::run(const NormalizeConstants& constants) {
         series.push_back(afterSeries(stats.bytes[c], k.constants.mean[c], k.constants.std[c],
                                      stats.channels == 1 ? tr("after") : tr("channel %1").arg(c),
                                      channelColor(c, stats.channels)));
-    m_after->setSeries(std::move(series), tr("value after this Normalize (ideal: mean 0, std 1)"));
-    std::vector<HistogramMarker> markers{{0, tr("ideal mean 0"), kIdealColor, Qt::DashLine},
-                                         {-1, tr("-1"), kIdealColor, Qt::DotLine},
-                                         {1, tr("+1"), kIdealColor, Qt::DotLine}};
+    m_after->setSeries(std::move(series), tr("value after this Normalize"));
+    std::vector<HistogramMarker> markers{{-1, tr("ideal ±1"), kIdealColor, Qt::DotLine},
+                                         {0, tr("ideal 0"), kIdealColor, Qt::DashLine},
+                                         {1, QString(), kIdealColor, Qt::DotLine}};
     for (int c = 0; c < stats.channels; ++c) {
-        const QString which = stats.channels == 1 ? QString() : tr(" (ch %1)").arg(c);
-        markers.push_back({k.afterMean[c], tr("mean %1%2").arg(number(k.afterMean[c]), which),
+        const QString which = stats.channels == 1 ? QString() : tr(" ch %1").arg(c);
+        markers.push_back({k.afterMean[c], tr("mean %1%2").arg(QString::number(k.afterMean[c], 'f', 2), which),
                            channelColor(c, stats.channels), Qt::SolidLine});
-        markers.push_back({k.afterMean[c] + k.afterStd[c], tr("mean + std %1%2").arg(number(k.afterStd[c]), which),
+        markers.push_back({k.afterMean[c] + k.afterStd[c],
+                           tr("+std %1%2").arg(QString::number(k.afterStd[c], 'f', 2), which),
                            channelColor(c, stats.channels), Qt::DashDotLine});
     }
     m_after->setMarkers(std::move(markers));
@@ -190,13 +195,18 @@ void ConstantsPanel::showRecipes() {
         for (int c = 0; c < stats.channels; ++c)
             m_recipes->setItem(i, c, new QTableWidgetItem(number((*rows[i].second)[c])));
     }
+    // As tall as its rows, so the picture below gets the rest.
+    int height = m_recipes->horizontalHeader()->sizeHint().height() + 2 * m_recipes->frameWidth();
+    for (int i = 0; i < m_recipes->rowCount(); ++i)
+        height += m_recipes->verticalHeader()->sectionSizeHint(i);
+    m_recipes->setMaximumHeight(height);
     // The picture of the gap: each image's own std is narrower than the pooled std, because it
     // leaves out how much the image means differ. (Per image over all channels; per channel
     // once colour data sets open.)
     m_imageStds->setSeries({imageStdSeries(stats.imageStd)}, tr("std of one image (x/255)"));
-    m_imageStds->setMarkers({{r.population[0], tr("pooled std %1").arg(number(r.population[0])), kPooledColor},
-                             {r.meanOfImageStd[0], tr("mean of per-image stds %1").arg(number(r.meanOfImageStd[0])),
-                              kPerImageColor, Qt::DashLine}});
+    m_imageStds->setMarkers(
+        {{r.population[0], tr("pooled %1").arg(number(r.population[0])), kPooledColor},
+         {r.meanOfImageStd[0], tr("mean of these %1").arg(number(r.meanOfImageStd[0])), kPerImageColor, Qt::DashLine}});
 }
 
 void ConstantsPanel::showError(const QString& message) {

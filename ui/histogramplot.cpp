@@ -55,6 +55,7 @@ void HistogramPlot::setMarkers(std::vector<HistogramMarker> markers) {
 void HistogramPlot::rebuild() {
     clearGraphs();
     clearItems();
+    legend->setVisible(m_series.size() > 1); // one series is named by the axis label
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
     double smallest = 1;
     for (const auto& s : m_series) {

@@ -64,7 +64,7 @@ void EngineStatus::load() {
 QString EngineStatus::description() const {
     switch (m_state) {
     case State::NotLoaded:
-        return tr("Training engine: loads when the Training tab is first opened");
+        return tr("Training engine: not loaded yet (it loads in the background once the first data is shown)");
     case State::Loading:
         return tr("Training engine: loading LibTorch…");
     case State::Ready:

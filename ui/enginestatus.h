@@ -24,7 +24,7 @@ public:
     void load();
     State state() const { return m_state; }
     // Ready: LibTorch's description ("LibTorch 1.13.1 (CPU only)"); Unavailable: why; otherwise a
-    // sentence saying when it loads.
+    // sentence saying that it loads later.
     QString description() const;
     QStringList devices() const { return m_devices; } // "cpu", "cuda:0", … once ready
     bool cudaAvailable() const { return m_cuda; }

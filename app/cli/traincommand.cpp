@@ -142,7 +142,8 @@ void addTrainCommand(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--normalize", o->normalize, "one normalization: " + methodNameList());
     cmd->add_option("--compare", o->compare, "comma-separated normalizations to compare, e.g. none,zscore");
-    cmd->add_option("--model", c.model, "lesson-cnn, mlp or lenet5")->capture_default_str();
+    cmd->add_option("--model", c.model, "lesson-cnn, lesson-cnn-bn (with batch norm), mlp or lenet5")
+        ->capture_default_str();
     cmd->add_option("--optimizer", c.optimizer, "adam or sgd (with --momentum)")->capture_default_str();
     cmd->add_option("--lr", c.lr, "learning rate")->capture_default_str();
     cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();

@@ -7,14 +7,19 @@ namespace {
 
 namespace nn = torch::nn;
 
-// The flattened feature count after the convolutional part, found by one dry run.
+// The flattened feature count after the convolutional part, found by one dry run (in eval mode,
+// so that batch norm's running statistics do not see the zeros).
 std::int64_t featuresAfter(nn::Sequential& features, int channels, int height, int width) {
     torch::NoGradGuard noGrad;
-    return features->forward(torch::zeros({1, channels, height, width})).numel();
+    features->eval();
+    const std::int64_t flat = features->forward(torch::zeros({1, channels, height, width})).numel();
+    features->train();
+    return flat;
 }
 
+// The classifier head of the CNNs: two hidden layers, each followed by batch norm when asked.
 nn::Sequential convNet(nn::Sequential features, int channels, int height, int width, int classes, std::int64_t hidden1,
-                       std::int64_t hidden2, const std::string& name) {
+                       std::int64_t hidden2, const std::string& name, bool batchNorm = false) {
     if (height < 12 || width < 12) throw Error(name + " needs images of at least 12x12 pixels");
     const std::int64_t flat = featuresAfter(features, channels, height, width);
     nn::Sequential model;
@@ -22,8 +27,10 @@ nn::Sequential convNet(nn::Sequential features, int channels, int height, int wi
         model->push_back(module);
     model->push_back(nn::Flatten());
     model->push_back(nn::Linear(flat, hidden1));
+    if (batchNorm) model->push_back(nn::BatchNorm1d(hidden1));
     model->push_back(nn::ReLU());
     model->push_back(nn::Linear(hidden1, hidden2));
+    if (batchNorm) model->push_back(nn::BatchNorm1d(hidden2));
     model->push_back(nn::ReLU());
     model->push_back(nn::Linear(hidden2, classes));
     return model;
@@ -36,6 +43,12 @@ torch::nn::Sequential buildModel(const std::string& name, int channels, int heig
         nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5)), nn::ReLU(), nn::MaxPool2d(2),
                                 nn::Conv2d(nn::Conv2dOptions(6, 12, 5)), nn::ReLU(), nn::MaxPool2d(2));
         return convNet(features, channels, height, width, classes, 120, 60, name);
+    }
+    if (name == "lesson-cnn-bn") { // the lesson's closing suggestion: batch norm after every hidden layer
+        nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5)), nn::BatchNorm2d(6), nn::ReLU(),
+                                nn::MaxPool2d(2), nn::Conv2d(nn::Conv2dOptions(6, 12, 5)), nn::BatchNorm2d(12),
+                                nn::ReLU(), nn::MaxPool2d(2));
+        return convNet(features, channels, height, width, classes, 120, 60, name, true);
     }
     if (name == "lenet5") {
         nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5).padding(2)), nn::ReLU(), nn::MaxPool2d(2),

@@ -10,6 +10,8 @@ namespace normlab {
 // The networks NormLab trains, for C x H x W inputs and `classes` outputs:
 // lesson-cnn: conv 1->6 (5x5), ReLU, max-pool 2, conv 6->12 (5x5), ReLU, max-pool 2, flatten
 //             (192 for 28x28), fc 120, ReLU, fc 60, ReLU, fc 10 — the lesson's network;
+// lesson-cnn-bn: lesson-cnn with batch norm after each conv and hidden linear layer (before
+//             the ReLU), for "input normalization vs batch normalization vs both";
 // mlp:        784 -> 128 -> 10 with ReLU;
 // lenet5:     conv 6 (5x5, pad 2), ReLU, max-pool, conv 16 (5x5), ReLU, max-pool, fc 120, 84, 10.
 // Throws Error when the input is too small for the network.

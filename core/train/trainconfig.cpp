@@ -49,7 +49,7 @@ std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::v
 }
 
 std::vector<std::string> modelNames() {
-    return {"lesson-cnn", "mlp", "lenet5"};
+    return {"lesson-cnn", "lesson-cnn-bn", "mlp", "lenet5"};
 }
 std::vector<std::string> optimizerNames() {
     return {"adam", "sgd"};

@@ -196,6 +196,9 @@ void trainEpochs(const TrainConfig& c, const TrainingData& data, RunResult& resu
 }
 
 std::string describeTorchError(const std::string& what) {
+    if (what.find("more than 1 value per channel when training") != std::string::npos)
+        return "batch norm cannot train on a batch of one image (the training images leave one over after the last "
+               "full batch): choose another batch size or image count";
     if (what.find("out of memory") != std::string::npos)
         return "the device ran out of memory (try a smaller batch size): " + what.substr(0, what.find('\n'));
     return "LibTorch error: " + what.substr(0, what.find('\n'));

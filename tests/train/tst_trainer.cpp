@@ -207,6 +207,26 @@ private Q_SLOTS:
             }
     }
 
+    // Input normalization vs batch normalization: the batch-norm model learns from raw [0,1]
+    // input, and a last batch of one image is a clear message, not a LibTorch trace.
+    void batchNormModelTrainsAndExplainsABatchOfOne() {
+        TrainConfig c = smallConfig();
+        c.model = "lesson-cnn-bn";
+        c.normalization = Method::None;
+        c.epochs = 2;
+        const RunResult r = trainRun(c, m_data, 0, {});
+        QVERIFY2(r.status == RunStatus::Finished, r.message.c_str());
+        QVERIFY(r.epochs.back().trainAccuracy > 0.5);
+        QVERIFY(r.epochs.back().testAccuracy > 0.5);
+
+        TrainConfig odd = c;
+        odd.epochs = 1;
+        odd.batchSize = static_cast<int>(m_data.train.count) - 1; // leaves exactly one image over
+        const RunResult one = trainRun(odd, m_data, 0, {});
+        QCOMPARE(one.status, RunStatus::Failed);
+        QVERIFY2(one.message.find("batch of one image") != std::string::npos, one.message.c_str());
+    }
+
     void sampleIsWhatTheNetworkSees() {
         TrainConfig c = smallConfig();
         c.normalization = Method::ZScore;

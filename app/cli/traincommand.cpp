@@ -1,5 +1,6 @@
 #include "app/cli/traincommand.h"
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <future>
@@ -11,6 +12,7 @@
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
 #include "core/train/engineloader.h"
+#include "core/train/experimentgrid.h"
 #include "core/train/resultsexport.h"
 #include "core/train/trainingdata.h"
 
@@ -29,6 +31,8 @@ struct TrainOptions {
     std::string preset;
     std::string normalize;
     std::string compare;
+    std::vector<std::string> vary;
+    int seeds = 1;
     std::string out, csv;
     bool jsonl = false;
     int threads = 0;
@@ -70,9 +74,26 @@ void applyPreset(TrainOptions& o) {
 int runTrain(TrainOptions& o) {
     applyPreset(o);
     if (!o.normalize.empty() && !o.compare.empty()) throw Error("use either --normalize or --compare, not both");
-    const std::vector<Method> methods =
-        o.compare.empty() ? parseMethods(o.normalize.empty() ? "zscore" : o.normalize) : parseMethods(o.compare);
+    // The grid (like the lesson's RunBuilder): every --vary axis, then the normalizations.
+    std::vector<GridAxis> axes;
+    for (const auto& text : o.vary)
+        axes.push_back(parseGridAxis(text));
+    const bool normalizeVaried =
+        std::any_of(axes.begin(), axes.end(), [](const GridAxis& a) { return a.option == "normalize"; });
+    if (normalizeVaried && (!o.normalize.empty() || !o.compare.empty()))
+        throw Error("give the normalizations once: --vary normalize=…, --compare or --normalize");
+    if (!normalizeVaried) {
+        GridAxis methods{"normalize", {}};
+        for (auto m : parseMethods(o.compare.empty() ? (o.normalize.empty() ? "zscore" : o.normalize) : o.compare))
+            methods.values.push_back(methodName(m));
+        axes.push_back(methods);
+    }
     if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
+    const std::vector<GridRun> grid = expandGrid(o.config, axes, o.seeds);
+    std::vector<std::string> extraColumns; // the varied options the lesson's table has no column for
+    for (const auto& a : axes)
+        if (a.option != "lr" && a.option != "batch-size" && a.option != "normalize") extraColumns.push_back(a.option);
+    if (o.seeds > 1) extraColumns.push_back("seed");
 
     // LibTorch takes about as long to load as the data: load both at once.
     setTrainEngineThreads(o.threads);
@@ -80,7 +101,12 @@ int runTrain(TrainOptions& o) {
     const TrainingData data = loadTrainingData(o.config);
     const TrainEngine& engine = *loading.get();
     const std::string device = engine.resolveDevice(o.config.device);
-    const auto configs = comparisonConfigs(o.config, methods);
+    std::vector<TrainConfig> configs;
+    std::vector<std::string> names;
+    for (const auto& run : grid) {
+        configs.push_back(run.config);
+        names.push_back(run.name);
+    }
     std::FILE* human = o.jsonl ? stderr : stdout;
     std::fprintf(human, "data: %s, %zu train / %zu test images — %s\n", data.train.dataset.c_str(), data.train.count,
                  data.test.count, data.train.origin.c_str());
@@ -91,9 +117,6 @@ int runTrain(TrainOptions& o) {
                          o.config.epochs);
     std::stop_source stop;
     std::signal(SIGINT, onInterrupt);
-    std::vector<std::string> names;
-    for (const auto& c : configs)
-        names.push_back(methodName(c.normalization));
 
     ComparisonCallbacks cb;
     cb.onRunStarted = [&](int run, const TrainConfig& c) {
@@ -113,14 +136,17 @@ int runTrain(TrainOptions& o) {
             std::cout << epochJsonLine(r, m) << std::flush;
         }
     };
-    cb.onRunFinished = [&](const RunResult& r) {
+    cb.onRunFinished = [&](RunResult r) {
+        r.name = names[static_cast<std::size_t>(r.run)];
         printer.runFinished(r);
         if (o.jsonl) std::cout << runJsonLine(r) << std::flush;
     };
-    const std::vector<RunResult> results = engine.runComparison(configs, data, {stop.get_token(), {}}, cb);
+    std::vector<RunResult> results = engine.runComparison(configs, data, {stop.get_token(), {}}, cb);
+    for (auto& r : results)
+        r.name = names[static_cast<std::size_t>(r.run)];
     std::signal(SIGINT, SIG_DFL);
     if (!o.out.empty()) emit(resultsToJson(results), o.out);
-    if (!o.csv.empty()) emit(resultsToCsv(results), o.csv);
+    if (!o.csv.empty()) emit(resultsToCsv(results, extraColumns), o.csv);
     for (const auto& r : results)
         if (r.status == RunStatus::Failed) throw Error("run " + r.name + " failed: " + r.message);
     return stop.stop_requested() ? 130 : 0;
@@ -141,7 +167,13 @@ void addTrainCommand(CLI::App& app) {
     cmd->add_option("--test-split", c.testSplit, "split evaluated after each epoch (test or train)")
         ->capture_default_str();
     cmd->add_option("--normalize", o->normalize, "one normalization: " + methodNameList());
-    cmd->add_option("--compare", o->compare, "comma-separated normalizations to compare, e.g. none,zscore");
+    cmd->add_option("--compare", o->compare,
+                    "comma-separated normalizations to compare, e.g. none,zscore (short for --vary normalize=…)");
+    cmd->add_option("--vary", o->vary,
+                    "NAME=V1,V2,…: run every combination, like the lesson's RunBuilder (repeatable; NAME: lr, "
+                    "batch-size, model, optimizer, normalize, epochs, momentum)");
+    cmd->add_option("--seeds", o->seeds, "repeat every configuration with N seeds (--seed, --seed + 1, …)")
+        ->check(CLI::Range(1, 1000));
     cmd->add_option("--model", c.model, "lesson-cnn, lesson-cnn-bn (with batch norm), mlp or lenet5")
         ->capture_default_str();
     cmd->add_option("--optimizer", c.optimizer, "adam or sgd (with --momentum)")->capture_default_str();

@@ -8,6 +8,7 @@
 
 #include "core/common/error.h"
 #include "core/common/shortestnumber.h"
+#include "core/train/experimentgrid.h"
 
 namespace normlab {
 namespace {
@@ -95,18 +96,25 @@ std::string resultsToJson(const std::vector<RunResult>& runs, int indent) {
     return j.dump(indent) + "\n";
 }
 
-std::string resultsToCsv(const std::vector<RunResult>& runs) {
+std::string resultsToCsv(const std::vector<RunResult>& runs, const std::vector<std::string>& extraOptions) {
     std::ostringstream out;
     out << "run,epoch,loss,accuracy,epoch duration,run duration,lr,batch_size,device,normalization,test_loss,"
-           "test_accuracy\n";
+           "test_accuracy";
+    for (const auto& option : extraOptions)
+        out << ',' << option;
+    out << '\n';
     // Shortest text that reads back exactly: 0.3157, not 0.31569999999999998.
     const auto n = [](double v) { return shortestText(v); };
     for (const auto& r : runs)
-        for (const auto& e : r.epochs)
+        for (const auto& e : r.epochs) {
             out << r.run << ',' << e.epoch << ',' << n(e.trainLoss) << ',' << n(e.trainAccuracy) << ','
                 << n(e.epochSeconds) << ',' << n(e.runSeconds) << ',' << n(r.config.lr) << ',' << r.config.batchSize
                 << ',' << r.device << ',' << methodName(r.config.normalization) << ',' << n(e.testLoss) << ','
-                << n(e.testAccuracy) << '\n';
+                << n(e.testAccuracy);
+            for (const auto& option : extraOptions)
+                out << ',' << optionValue(r.config, option);
+            out << '\n';
+        }
     return out.str();
 }
 

@@ -13,7 +13,10 @@ std::string resultsToJson(const std::vector<RunResult>& runs, int indent = 2);
 
 // The lesson's results table, one row per run and epoch: run, epoch, loss, accuracy,
 // epoch duration, run duration, lr, batch_size, device, normalization, test_loss, test_accuracy.
-std::string resultsToCsv(const std::vector<RunResult>& runs);
+// extraOptions: more columns after the lesson's, one per option a grid varied beyond lr,
+// batch size and normalization (model, optimizer, epochs, momentum, seed), as the lesson's
+// RunBuilder table has one column per parameter.
+std::string resultsToCsv(const std::vector<RunResult>& runs, const std::vector<std::string>& extraOptions = {});
 
 // One finished epoch as a single JSON line (normlab-cli train --jsonl), and one finished run.
 std::string epochJsonLine(const RunResult& run, const EpochMetric& epoch);

@@ -190,12 +190,37 @@ private Q_SLOTS:
         QVERIFY2(out.contains("engine: skipped " + cuda.toLocal8Bit()), out.constData());
     }
 
+    // The lesson's follow-up as one grid: input normalization vs batch norm, two seeds each.
+    void aGridWithSeedsRunsEveryCombination() {
+        const QString csvPath = m_dir.filePath(QStringLiteral("grid.csv"));
+        const Result r = runCli(small() << QStringLiteral("--epochs") << QStringLiteral("1") << QStringLiteral("--vary")
+                                        << QStringLiteral("model=mlp,lesson-cnn-bn") << QStringLiteral("--compare")
+                                        << QStringLiteral("none,zscore") << QStringLiteral("--seeds")
+                                        << QStringLiteral("2") << QStringLiteral("--csv") << csvPath);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("run 8/8: model=lesson-cnn-bn · zscore · seed=2"), r.out.constData());
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 8); // header + 8 runs x 1 epoch
+        QVERIFY(lines[0].endsWith(",test_accuracy,model,seed"));
+        QVERIFY(lines[1].endsWith(",cpu,none,") == false && lines[1].contains(",none,") && lines[1].endsWith(",mlp,1"));
+        QVERIFY(lines[8].contains(",zscore,") && lines[8].endsWith(",lesson-cnn-bn,2"));
+
+        const Result twice = runCli(small() << QStringLiteral("--vary") << QStringLiteral("normalize=none")
+                                            << QStringLiteral("--compare") << QStringLiteral("zscore"));
+        QCOMPARE(twice.exitCode, 1);
+        QVERIFY(twice.err.contains("give the normalizations once"));
+    }
+
     void badArgumentsGetOneLine() {
         for (const QStringList& extra : {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},
                                          QStringList{QStringLiteral("--lr"), QStringLiteral("0")},
                                          QStringList{QStringLiteral("--normalize"), QStringLiteral("none"),
                                                      QStringLiteral("--compare"), QStringLiteral("zscore")},
-                                         QStringList{QStringLiteral("--preset"), QStringLiteral("classroom")}}) {
+                                         QStringList{QStringLiteral("--preset"), QStringLiteral("classroom")},
+                                         QStringList{QStringLiteral("--vary"), QStringLiteral("dataset=mnist")},
+                                         QStringList{QStringLiteral("--vary"), QStringLiteral("lr=fast")}}) {
             const Result r = runCli(small() << extra);
             QCOMPARE(r.exitCode, 1);
             QCOMPARE(r.err.count('\n'), 1);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/common/error.h"
+#include "core/common/joined.h"
 #include "core/common/shortestnumber.h"
 
 namespace normlab {
@@ -25,13 +26,6 @@ int integer(const std::string& option, const std::string& value) {
     if (ec != std::errc() || end != value.data() + value.size() || v < 1)
         throw Error("--vary " + option + ": '" + value + "' is not a whole number of at least 1");
     return v;
-}
-
-std::string joined(const std::vector<std::string>& list) {
-    std::string out;
-    for (const auto& s : list)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
 }
 
 } // namespace

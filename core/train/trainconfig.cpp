@@ -4,6 +4,8 @@
 #include <cmath>
 #include <regex>
 
+#include "core/common/joined.h"
+
 namespace normlab {
 namespace {
 
@@ -12,13 +14,6 @@ constexpr int kMaxBatch = 1 << 20;
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-std::string joined(const std::vector<std::string>& list) {
-    std::string out;
-    for (const auto& s : list)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
 }
 
 } // namespace

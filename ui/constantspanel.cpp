@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -195,11 +196,7 @@ void ConstantsPanel::showRecipes() {
         for (int c = 0; c < stats.channels; ++c)
             m_recipes->setItem(i, c, new QTableWidgetItem(number((*rows[i].second)[c])));
     }
-    // As tall as its rows, so the picture below gets the rest.
-    int height = m_recipes->horizontalHeader()->sizeHint().height() + 2 * m_recipes->frameWidth();
-    for (int i = 0; i < m_recipes->rowCount(); ++i)
-        height += m_recipes->verticalHeader()->sectionSizeHint(i);
-    m_recipes->setMaximumHeight(height);
+    fitRecipesHeight();
     // The picture of the gap: each image's own std is narrower than the pooled std, because it
     // leaves out how much the image means differ. (Per image over all channels; per channel
     // once colour data sets open.)
@@ -207,6 +204,20 @@ void ConstantsPanel::showRecipes() {
     m_imageStds->setMarkers(
         {{r.population[0], tr("pooled %1").arg(number(r.population[0])), kPooledColor},
          {r.meanOfImageStd[0], tr("mean of these %1").arg(number(r.meanOfImageStd[0])), kPerImageColor, Qt::DashLine}});
+}
+
+void ConstantsPanel::fitRecipesHeight() {
+    // As tall as its rows (in the current font), so the picture below gets the rest.
+    int height = m_recipes->horizontalHeader()->sizeHint().height() + 2 * m_recipes->frameWidth();
+    for (int i = 0; i < m_recipes->rowCount(); ++i)
+        height += m_recipes->verticalHeader()->sectionSizeHint(i);
+    m_recipes->setMinimumHeight(height);
+    m_recipes->setMaximumHeight(height);
+}
+
+void ConstantsPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitRecipesHeight(); // larger fonts for a projector
 }
 
 void ConstantsPanel::showError(const QString& message) {

@@ -32,8 +32,12 @@ public:
     HistogramPlot* afterPlot() const { return m_after; }
     HistogramPlot* imageStdPlot() const { return m_imageStds; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void run(const NormalizeConstants& constants);
+    void fitRecipesHeight();
     void showRecipes();
     void showError(const QString& message);
 

@@ -12,6 +12,7 @@ namespace normlab {
 namespace {
 
 constexpr double kMarkerLabelStep = 0.08; // of the plot's height, between stacked marker labels
+constexpr double kFlipLabelsFrom = 0.5;   // of the x range: labels right of it go left of their line
 
 constexpr int kMinimumHeight = 200;  // readable from the back of a classroom
 constexpr double kXMargin = 0.03;    // room left and right of the data, so edge bins stay visible
@@ -90,7 +91,9 @@ void HistogramPlot::rebuild() {
         hi = std::max(hi, m.x);
     }
     if (hi > lo) xAxis->setRange(lo - (hi - lo) * kXMargin, hi + (hi - lo) * kXMargin);
-    // Labels stack down from the top so that markers close together stay readable.
+    const double flipAt = lo + (hi - lo) * kFlipLabelsFrom;
+    // Labels stack down from the top so that markers close together stay readable; near the
+    // right edge they sit left of their line, so they are not cut off.
     double labelY = 0.02;
     for (const auto& m : m_markers) {
         auto* line = new QCPItemStraightLine(this);
@@ -103,8 +106,9 @@ void HistogramPlot::rebuild() {
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(m.x, labelY);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        text->setText(QStringLiteral(" ") + m.label);
+        const bool flip = m.x > flipAt;
+        text->setPositionAlignment((flip ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+        text->setText(flip ? m.label + QStringLiteral(" ") : QStringLiteral(" ") + m.label);
         text->setColor(m.color);
         text->setFont(font());
         labelY += kMarkerLabelStep;

@@ -19,6 +19,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/syntheticdigits.cpp
   ${_core}/export/atomicfile.cpp
   ${_core}/export/npywriter.cpp
+  ${_core}/export/recipesjson.cpp
   ${_core}/export/statsexport.cpp
   ${_core}/export/torchvisionline.cpp
   ${_core}/stats/bytehistogram.cpp

@@ -9,10 +9,10 @@
 #include "app/cli/datasetoptions.h"
 #include "core/common/error.h"
 #include "core/data/datasetopener.h"
+#include "core/export/recipesjson.h"
 #include "core/stats/constantscheck.h"
 #include "core/stats/publishedconstants.h"
 #include "core/stats/splitpair.h"
-#include "core/stats/statsengine.h"
 
 namespace normlab::cli {
 namespace {
@@ -80,11 +80,7 @@ nlohmann::json checkJson(const ConstantsCheck& k, const SplitStats& stats) {
         k.alsoPublished ? json{{"name", k.alsoPublished->name}, {"source", k.alsoPublished->source}} : json(nullptr);
     j["candidates"] = candidates;
     j["match_tolerance"] = kMatchTolerance;
-    j["recipes"] = {{"population", {{"mean", k.recipes.mean}, {"std", k.recipes.population}}},
-                    {"unbiased", {{"mean", k.recipes.mean}, {"std", k.recipes.unbiased}}},
-                    {"mean_of_image_std", {{"mean", k.recipes.mean}, {"std", k.recipes.meanOfImageStd}}}};
-    j["variance_decomposition"] = {
-        {"units", "(x/255)^2"}, {"within", k.recipes.within}, {"between", k.recipes.between}};
+    j.update(recipesJson(k.recipes));
     j["verdict"] = k.verdict;
     j["conventions"] = "Constants are in x/255 units, as transforms.Normalize after ToTensor; after = (x/255 - mean) / "
                        "std per channel, exact from the split's byte counts; std is the population std (divide by N). "
@@ -119,10 +115,7 @@ void runCheck(const CheckOptions& o) {
     }
     const NormalizeConstants constants = constantsFrom(o); // a bad text fails before any loading
     const DatasetRequest request = o.data.request();
-    const SplitStats stats = o.split == "train" ? computeStats(openSplit(request, "train")) : [&] {
-        const SplitPair pair = loadSplitPair(request, {});
-        return computeStats(pair.test, pair.params);
-    }();
+    const SplitStats stats = splitStats(request, o.split);
     const ConstantsCheck k = checkConstants(stats, constants);
     emit(o.format == "json" ? checkJson(k, stats).dump(2) + "\n" : checkText(k, stats), o.out);
 }

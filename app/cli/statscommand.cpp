@@ -7,7 +7,6 @@
 #include "core/common/error.h"
 #include "core/export/statsexport.h"
 #include "core/stats/splitpair.h"
-#include "core/stats/statsengine.h"
 
 namespace normlab::cli {
 namespace {
@@ -26,13 +25,7 @@ void runStats(const StatsOptions& o) {
     if (o.minmaxRange.size() != 2 || !(o.minmaxRange[1] > o.minmaxRange[0]))
         throw Error("--minmax-range needs LOW HIGH with LOW < HIGH");
     const double low = o.minmaxRange[0], high = o.minmaxRange[1];
-    // The train split alone is enough for its own statistics; the test split is described with
-    // the train split's parameters, as a model sees it.
-    const SplitStats stats =
-        o.split == "train" ? computeStats(openSplit(request, "train"), std::nullopt, {}, low, high) : [&] {
-            const SplitPair pair = loadSplitPair(request, {}, low, high);
-            return computeStats(pair.test, pair.params, {}, low, high);
-        }();
+    const SplitStats stats = splitStats(request, o.split, low, high);
     if (!o.npyDir.empty()) writeStatsNpy(stats, o.npyDir);
     emit(o.format == "csv" ? statsToCsv(stats) : statsToJson(stats), o.out);
 }

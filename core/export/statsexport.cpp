@@ -9,8 +9,8 @@
 #include "core/common/shortestnumber.h"
 #include "core/export/atomicfile.h"
 #include "core/export/npywriter.h"
+#include "core/export/recipesjson.h"
 #include "core/export/torchvisionline.h"
-#include "core/stats/stdrecipes.h"
 
 namespace normlab {
 namespace {
@@ -163,11 +163,7 @@ std::string statsToJson(const SplitStats& stats, int indent) {
                       {"std", mapJson(stats.pixelStd, stats.height, stats.width)}};
     j["torchvision"] = torchvisionNormalizeLine(stats.params, 4);
     j["torchvision_full_precision"] = torchvisionNormalizeLine(stats.params, -1);
-    const StdRecipes r = stdRecipes(stats);
-    j["recipes"] = {{"population", {{"mean", r.mean}, {"std", r.population}}},
-                    {"unbiased", {{"mean", r.mean}, {"std", r.unbiased}}},
-                    {"mean_of_image_std", {{"mean", r.mean}, {"std", r.meanOfImageStd}}}};
-    j["variance_decomposition"] = {{"units", "(x/255)^2"}, {"within", r.within}, {"between", r.between}};
+    j.update(recipesJson(stdRecipes(stats)));
     json sources = json::array();
     for (const auto& s : stats.sources)
         sources.push_back(

@@ -20,4 +20,10 @@ SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress,
     return pair;
 }
 
+SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh) {
+    if (split == "train") return computeStats(openSplit(request, "train"), std::nullopt, {}, minmaxLow, minmaxHigh);
+    const SplitPair pair = loadSplitPair(request, {}, minmaxLow, minmaxHigh);
+    return computeStats(pair.test, pair.params, {}, minmaxLow, minmaxHigh);
+}
+
 } // namespace normlab

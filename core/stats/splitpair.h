@@ -6,6 +6,7 @@
 #include "core/data/datasetopener.h"
 #include "core/data/imageset.h"
 #include "core/stats/normalization.h"
+#include "core/stats/splitstats.h"
 
 namespace normlab {
 
@@ -24,5 +25,10 @@ struct SplitPair {
 // (minmax maps to [minmaxLow, minmaxHigh]). Progress: train 70%, test 20%, counting 10%.
 SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress = {}, double minmaxLow = 0.0,
                         double minmaxHigh = 1.0);
+
+// The statistics of one split as the CLI reports them: the train split alone is enough for its
+// own; the test split is loaded with the train split and described with its parameters.
+SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow = 0.0,
+                      double minmaxHigh = 1.0);
 
 } // namespace normlab

@@ -43,7 +43,7 @@ struct SplitStats {
     std::string dataset, split;
     std::string origin; // where the data set was found (ImageSet::origin)
     std::uint64_t count = 0;
-    int channels = 1, height = 0, width = 0;
+    int channels = 1, height = 0, width = 0; // height and width are 0 when the images differ in size
     NormalizationParams params;       // from the training split
     std::string paramsSource;         // "train split of <dataset>"
     std::vector<ByteHistogram> bytes; // per channel
@@ -55,6 +55,7 @@ struct SplitStats {
     std::vector<std::uint8_t> imageMin, imageMax;         // per image, bytes
     double perSampleBinWidth = 0;
     std::vector<SourceFile> sources;
+    std::vector<std::string> notes; // what was done to the data as it was read (ImageSet::notes)
 
     const MethodStats& method(Method m) const { return methods.at(static_cast<std::size_t>(m)); }
 };

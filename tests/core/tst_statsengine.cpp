@@ -8,6 +8,7 @@
 
 #include "core/common/error.h"
 #include "core/stats/normalization.h"
+#include "core/stats/statsaccumulator.h"
 #include "core/stats/statsengine.h"
 #include "tests/support/testdata.h"
 
@@ -38,9 +39,9 @@ double popStd(const std::vector<double>& v) {
 // Every value of channel c of the selected images, normalized the slow, obvious way.
 std::vector<double> bruteValues(const ImageSet& set, Method method, const NormalizationParams& p, int c, int label) {
     std::vector<double> values;
-    const std::size_t n = set.pixelsPerChannel();
     for (std::size_t i = 0; i < set.count; ++i) {
         if (label >= 0 && set.labels[i] != label) continue;
+        const std::size_t n = set.pixelsPerChannel(i);
         const std::uint8_t* px = set.image(i) + c * n;
         double m = 0, s = 0;
         for (std::size_t k = 0; k < n; ++k)
@@ -165,6 +166,49 @@ private Q_SLOTS:
             const auto expected = std::count(set.labels.begin(), set.labels.end(), label);
             QCOMPARE(stats.perClass[label].images, std::uint64_t(expected));
         }
+    }
+
+    // An image folder mixes sizes: every pixel counts once, per-pixel maps are dropped, and the
+    // per-image arrays still describe each image.
+    void mixedSizesMatchBruteForce() {
+        const ImageSet set = test::randomMixedSizeSet(1300, 3, 11, 3, 9);
+        QVERIFY(!set.uniformSize());
+        const SplitStats stats = computeStats(set);
+        const NormalizationParams p = bruteParams(set, 0, 1);
+        compareAll(set, stats, p, -1);
+        compareAll(set, stats, p, 2);
+        QCOMPARE(stats.height, 0);
+        QVERIFY(stats.pixelMean.empty());
+        QCOMPARE(stats.imageMean.size(), set.count);
+        const std::size_t i = 1000;
+        std::vector<double> v(set.image(i), set.image(i) + set.pixelsPerChannel(i) * 3);
+        for (auto& x : v)
+            x /= 255.0;
+        QVERIFY(std::abs(stats.imageMean[i] - mean(v)) < 1e-6);
+    }
+
+    // Streaming a split through in chunks gives the same numbers as holding it whole.
+    void chunkedAccumulationEqualsWhole() {
+        const ImageSet set = test::randomImageSet(2100, 4, 21, 3, 5, 4);
+        const SplitStats whole = computeStats(set);
+        StatsLayout layout{4, 3, 5, 4, samuelsonBound(20)};
+        StatsAccumulator acc(layout);
+        for (std::size_t first = 0; first < set.count; first += 700) {
+            ImageSet chunk = set;
+            chunk.count = 700;
+            chunk.pixels.assign(set.image(first), set.image(first) + 700 * set.pixelsPerImage());
+            chunk.labels.assign(set.labels.begin() + first, set.labels.begin() + first + 700);
+            acc.add(chunk, first);
+        }
+        const SplitStats streamed = acc.finish(set, std::nullopt);
+        for (int c = 0; c < 3; ++c) {
+            QCOMPARE(streamed.bytes[c].counts, whole.bytes[c].counts);
+            QCOMPARE(streamed.pixelMean[c], whole.pixelMean[c]);
+            QCOMPARE(streamed.method(Method::PerSample).channels[c].p50,
+                     whole.method(Method::PerSample).channels[c].p50);
+        }
+        QCOMPARE(streamed.imageStd, whole.imageStd);
+        QCOMPARE(streamed.perClass[3].images, whole.perClass[3].images);
     }
 
     void testSplitUsesTrainParameters() {

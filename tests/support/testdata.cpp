@@ -30,6 +30,24 @@ ImageSet randomImageSet(std::size_t count, int classes, std::uint64_t seed, int 
     return set;
 }
 
+ImageSet randomMixedSizeSet(std::size_t count, int classes, std::uint64_t seed, int channels, int maxSide) {
+    ImageSet set = randomImageSet(0, classes, seed, channels, 0, 0);
+    SplitMix64 rng(seed);
+    set.count = count;
+    for (std::size_t i = 0; i < count; ++i) {
+        ImageShape shape{1 + static_cast<int>(rng.below(maxSide)), 1 + static_cast<int>(rng.below(maxSide)),
+                         set.pixels.size()};
+        const std::size_t bytes = static_cast<std::size_t>(shape.height) * shape.width * channels;
+        for (std::size_t k = 0; k < bytes; ++k) {
+            const double u = rng.uniform(0, 1);
+            set.pixels.push_back(u < 0.6 ? 0 : (u < 0.7 ? 255 : static_cast<std::uint8_t>(rng.below(256))));
+        }
+        set.shapes.push_back(shape);
+        set.labels.push_back(static_cast<std::uint8_t>(rng.below(classes)));
+    }
+    return set;
+}
+
 static void writeSplit(const std::filesystem::path& dir, const ImageSet& set, const std::string& prefix,
                        const std::string& ext) {
     IdxArray images;

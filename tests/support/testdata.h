@@ -14,6 +14,10 @@ namespace normlab::test {
 ImageSet randomImageSet(std::size_t count, int classes, std::uint64_t seed, int channels = 1, int height = 6,
                         int width = 5);
 
+// The same distribution in images of mixed sizes (1..maxSide on each side), as an image folder
+// may hold them.
+ImageSet randomMixedSizeSet(std::size_t count, int classes, std::uint64_t seed, int channels, int maxSide);
+
 // Writes the four IDX files of a data set into dir (plain or .gz).
 void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, const ImageSet& test, bool gzipped);
 

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+
+#include "core/common/progress.h"
+#include "core/data/imageset.h"
+#include "core/stats/splitstats.h"
+
+namespace normlab {
+
+// What an accumulator needs to know before the first image: the classes, the channels, the size of
+// the per-pixel maps (0 x 0: none) and the range of its per-sample histograms.
+struct StatsLayout {
+    int classCount = 0;
+    int channels = 1;
+    int mapHeight = 0, mapWidth = 0;
+    double perSampleBound = 1.0;
+};
+
+// Every statistic of SplitStats, accumulated over images that arrive in chunks: a split held in
+// memory is one chunk, an image folder larger than memory streams through chunk by chunk and only
+// the accumulator stays. The counts are integers, so the result does not depend on how the images
+// were chunked or which worker took which. Per-pixel maps are kept while every image is
+// mapHeight x mapWidth and dropped at the first that is not.
+class StatsAccumulator {
+public:
+    explicit StatsAccumulator(const StatsLayout& layout);
+    ~StatsAccumulator();
+    StatsAccumulator(const StatsAccumulator&) = delete;
+    StatsAccumulator& operator=(const StatsAccumulator&) = delete;
+
+    // Adds a chunk's images on all cores. firstIndex is the index of its first image in the split,
+    // for the per-image arrays. Progress reports the share of this chunk done; the stop token is
+    // checked every 1024 images (throws Cancelled).
+    void add(const ImageSet& chunk, std::size_t firstIndex, const Progress& progress = {});
+
+    // The statistics of everything added. `about` gives the names (data set, split, classes,
+    // origin, sources, notes); without trainParams the images are the training split and the
+    // parameters come from their own counts.
+    SplitStats finish(const ImageSet& about, const std::optional<NormalizationParams>& trainParams,
+                      double rangeLow = 0.0, double rangeHigh = 1.0) const;
+
+    std::size_t images() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// Samuelson's inequality: no standardized value of a p-pixel image lies beyond sqrt(p - 1).
+double samuelsonBound(std::size_t pixelsPerChannel);
+
+// The per-sample range used where image sizes are not known before the pass (streamed folders):
+// exact for images up to 1025 pixels per channel; beyond, the rare values past it fall into the
+// edge bins of the histogram while min and max stay exact.
+constexpr double kStreamedPerSampleBound = 32.0;
+
+} // namespace normlab

@@ -14,6 +14,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/filebytes.cpp
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
+  ${_core}/data/labelgaps.cpp
   ${_core}/data/publishedcheck.cpp
   ${_core}/data/strokefont.cpp
   ${_core}/data/syntheticdigits.cpp
@@ -67,6 +68,7 @@ set(NORMLAB_TRAIN_TORCH_SOURCES
 # normlab_download: the manifest is plain JSON; the transfers need libcurl.
 set(NORMLAB_DOWNLOAD_PLAIN_SOURCES ${_core}/download/manifest.cpp)
 set(NORMLAB_DOWNLOAD_CURL_SOURCES
+  ${_core}/download/archiveunpack.cpp
   ${_core}/download/downloader.cpp
   ${_core}/download/httptransfer.cpp
 )

@@ -1,5 +1,6 @@
 #include "app/cli/datasetscommand.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -19,8 +20,12 @@ struct DatasetsOptions {
 void runDatasets(const DatasetsOptions& o) {
     DatasetRequest request;
     request.dataDir = o.dataDir;
-    for (const auto& c : listDatasets(dataDirOf(request))) {
-        std::cout << c.id << std::string(c.id.size() < 15 ? 15 - c.id.size() : 1, ' ') << c.displayName << " — ";
+    const auto listed = listDatasets(dataDirOf(request));
+    std::size_t width = 0;
+    for (const auto& c : listed)
+        width = std::max(width, c.id.size() + 2);
+    for (const auto& c : listed) {
+        std::cout << c.id << std::string(width - c.id.size(), ' ') << c.displayName << " — ";
         if (!c.found)
             std::cout << "not found (" << c.fix << ")\n";
         else if (c.folder.empty())

@@ -9,7 +9,7 @@ namespace normlab {
 
 struct DatasetInfo;
 
-// The four IDX files of one data set on disk.
+// The four IDX files of one data set on disk (for CIFAR: only the folder, its batches folder).
 struct DatasetFiles {
     std::filesystem::path folder;
     std::filesystem::path trainImages, trainLabels, testImages, testLabels;
@@ -40,6 +40,10 @@ std::vector<std::filesystem::path> catalogSearchFolders(const DatasetInfo& info,
 // Finds the four IDX files directly inside a folder (train-images…, train-labels…, t10k-images…,
 // t10k-labels…, plain or .gz; a plain file wins over its .gz twin because it loads faster).
 std::optional<DatasetFiles> findIdxFilesIn(const std::filesystem::path& folder);
+
+// A catalog data set's files directly inside a folder, by their published names (plain or .gz);
+// for CIFAR, the batches folder (cifar-10-batches-py) with its meta file.
+std::optional<DatasetFiles> findCatalogFilesIn(const std::filesystem::path& folder, const DatasetInfo& info);
 
 // Looks for a catalog data set in the user's data directory first — NormLab's own layout
 // (DATA_DIR/<id>/) and torchvision's (DATA_DIR/<Folder>/raw/), so a PyTorch user's ./data folder

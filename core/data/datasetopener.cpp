@@ -11,9 +11,10 @@
 namespace normlab {
 namespace {
 
-ImageSet loadFiles(const DatasetFiles& files, const std::string& split, const std::vector<std::string>& classNames) {
-    return split == "train" ? loadIdxSplit(files.trainImages, files.trainLabels, classNames)
-                            : loadIdxSplit(files.testImages, files.testLabels, classNames);
+ImageSet loadFiles(const DatasetFiles& files, const std::string& split, const std::vector<std::string>& classNames,
+                   bool transposed = false) {
+    return split == "train" ? loadIdxSplit(files.trainImages, files.trainLabels, classNames, transposed)
+                            : loadIdxSplit(files.testImages, files.testLabels, classNames, transposed);
 }
 
 void applyLimit(ImageSet& set, std::size_t limit) {
@@ -63,7 +64,7 @@ ImageSet openSplit(const DatasetRequest& request, const std::string& split, cons
         const auto dataDir = dataDirOf(request);
         const auto found = locateCatalogDataset(*info, dataDir);
         if (!found) throw Error(notFoundMessage(*info, dataDir));
-        set = loadFiles(found->files, split, info->classNames);
+        set = loadFiles(found->files, split, info->classNames, info->transposed);
         set.dataset = id;
         set.origin = found->origin;
     } else {

@@ -12,7 +12,6 @@
 namespace normlab {
 namespace {
 
-constexpr std::uint8_t kUnsignedByteType = 0x08;
 constexpr std::uint8_t kMaxDims = 4;
 constexpr std::size_t kMaxHeaderBytes = 4 + 4 * 255;
 
@@ -26,6 +25,7 @@ std::uint32_t readBigEndian32(const std::uint8_t* p) {
 }
 
 struct IdxHeader {
+    std::uint8_t type = kIdxUnsignedByte;
     std::vector<std::uint32_t> dims;
     std::size_t headerBytes = 0;
     std::uint64_t dataBytes = 0;
@@ -40,23 +40,24 @@ IdxHeader parseHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t tota
     if (bytes[0] != 0 || bytes[1] != 0)
         throw Error(name + ": not an IDX file (bad magic " + hexByte(bytes[0]) + " " + hexByte(bytes[1]) +
                     ", expected 0x00 0x00)");
-    if (bytes[2] != kUnsignedByteType)
+    if (bytes[2] != kIdxUnsignedByte && bytes[2] != kIdxInt32)
         throw Error(name + ": unsupported IDX type code " + hexByte(bytes[2]) +
-                    " (NormLab reads unsigned bytes, 0x08)");
+                    " (NormLab reads unsigned bytes, 0x08, and 32-bit integers, 0x0c)");
     const std::uint8_t ndims = bytes[3];
     if (ndims == 0 || ndims > kMaxDims)
         throw Error(name + ": unsupported IDX dimension count " + std::to_string(ndims) + " (expected 1 to 4)");
     IdxHeader header;
+    header.type = bytes[2];
     header.headerBytes = 4 + 4 * std::size_t{ndims};
     if (bytes.size() < header.headerBytes)
         throw Error(name + ": truncated header (" + std::to_string(totalSize) + " bytes, header needs " +
                     std::to_string(header.headerBytes) + ")");
-    std::uint64_t product = 1;
+    std::uint64_t product = header.type == kIdxInt32 ? 4 : 1; // bytes
     for (std::size_t d = 0; d < ndims; ++d) {
         const std::uint32_t dim = readBigEndian32(bytes.data() + 4 + 4 * d);
         header.dims.push_back(dim);
         // Saturate instead of overflowing: any product past the file size is an error anyway.
-        product = (dim != 0 && product > totalSize) ? totalSize + 1 : product * dim;
+        product = (dim != 0 && product > totalSize / dim) ? totalSize + 1 : product * dim;
     }
     header.dataBytes = product;
     const std::uint64_t available = totalSize - header.headerBytes;
@@ -88,6 +89,7 @@ IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& 
     const IdxHeader header = parseHeader(bytes, bytes.size(), nameForErrors.string());
     IdxArray array;
     array.dims = header.dims;
+    array.type = header.type;
     bytes.erase(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(header.headerBytes));
     array.data = std::move(bytes);
     return array;
@@ -126,9 +128,13 @@ IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests,
     return parseIdx(std::move(content), path);
 }
 
-std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims) {
+std::int32_t IdxArray::int32At(std::uint64_t i) const {
+    return static_cast<std::int32_t>(readBigEndian32(data.data() + 4 * i));
+}
+
+std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims, std::uint8_t type) {
     if (dims.empty() || dims.size() > kMaxDims) throw Error("IDX arrays need 1 to 4 dimensions");
-    std::vector<std::uint8_t> bytes{0, 0, kUnsignedByteType, static_cast<std::uint8_t>(dims.size())};
+    std::vector<std::uint8_t> bytes{0, 0, type, static_cast<std::uint8_t>(dims.size())};
     for (auto d : dims)
         for (int shift = 24; shift >= 0; shift -= 8)
             bytes.push_back(static_cast<std::uint8_t>(d >> shift));
@@ -136,8 +142,8 @@ std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims
 }
 
 std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped) {
-    auto bytes = encodeIdxHeader(array.dims);
-    if (array.elementCount() != array.data.size()) throw Error("IDX array dimensions do not match its data size");
+    auto bytes = encodeIdxHeader(array.dims, array.type);
+    if (array.elementCount() * array.elementSize() != array.data.size()) throw Error("IDX array dimensions do not match its data size");
     bytes.insert(bytes.end(), array.data.begin(), array.data.end());
     return gzipped ? gzip(bytes) : bytes;
 }

@@ -8,12 +8,21 @@
 
 namespace normlab {
 
-// The contents of one IDX file of unsigned bytes (type code 0x08): its dimensions and data.
+// IDX type codes NormLab reads: unsigned bytes (images, labels) and big-endian 32-bit integers
+// (QMNIST's labels, N x 8 with the class in column 0 and metadata in the others).
+inline constexpr std::uint8_t kIdxUnsignedByte = 0x08;
+inline constexpr std::uint8_t kIdxInt32 = 0x0C;
+
+// The contents of one IDX file: its dimensions and data, as stored (int32 big-endian).
 struct IdxArray {
     std::vector<std::uint32_t> dims;
     std::vector<std::uint8_t> data;
+    std::uint8_t type = kIdxUnsignedByte;
 
     std::uint64_t elementCount() const;
+    std::size_t elementSize() const { return type == kIdxInt32 ? 4 : 1; }
+    // Element i of an int32 array.
+    std::int32_t int32At(std::uint64_t i) const;
 };
 
 // Reads a plain or gzip-compressed IDX file, validating the header against the real data size
@@ -42,7 +51,8 @@ IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& 
 
 // The header of an unsigned-byte IDX file with these dimensions: with the data after it, the
 // exact decompressed content of a file readIdx returned (for content digests).
-std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims);
+std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims,
+                                          std::uint8_t type = kIdxUnsignedByte);
 
 // Serialises an array as IDX bytes, optionally gzip-compressed.
 std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped);

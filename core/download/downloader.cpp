@@ -10,6 +10,7 @@
 #include "core/common/error.h"
 #include "core/data/datasetlocator.h"
 #include "core/data/filebytes.h"
+#include "core/download/archiveunpack.h"
 #include "core/download/httptransfer.h"
 #include "core/export/atomicfile.h"
 
@@ -94,6 +95,73 @@ void writeManifest(const DatasetInfo& info, const DownloadReport& report) {
     writeFileAtomically(path, manifest.dump(2) + "\n");
 }
 
+// Fetches one file into folder from the first mirror that serves it with the right MD5 (or finds
+// it there already), and records it in the report.
+void fetchFile(const RemoteFile& remote, const std::vector<std::string>& mirrors, const DownloadOptions& options,
+               int index, int fileCount, DownloadReport& report) {
+    const auto target = report.folder / remote.name;
+    DownloadProgress progress{remote.name, index, fileCount, 0, 0, static_cast<double>(index) / fileCount};
+    if (!options.force && presentAndValid(target, remote.md5)) {
+        report.files.push_back({remote.name, "", "", std::filesystem::file_size(target), remote.md5, true});
+        if (options.onProgress) {
+            progress.overall = static_cast<double>(index + 1) / fileCount;
+            options.onProgress(progress);
+        }
+        return;
+    }
+    std::string failures;
+    for (const auto& mirror : mirrors) {
+        if (options.stop.stop_requested()) throw Cancelled();
+        PartialFile partial(partialName(report.folder, remote.name));
+        HttpTransfer transfer;
+        transfer.url = mirror + remote.name;
+        transfer.connectTimeoutSeconds = options.connectTimeoutSeconds;
+        transfer.stallTimeoutSeconds = options.stallTimeoutSeconds;
+        transfer.stop = options.stop;
+        transfer.onProgress = [&](std::uint64_t bytes, std::uint64_t total) {
+            if (!options.onProgress) return;
+            progress.fileBytes = bytes;
+            progress.fileTotal = total;
+            const double within = total ? static_cast<double>(bytes) / static_cast<double>(total) : 0.0;
+            progress.overall = (index + within) / fileCount;
+            options.onProgress(progress);
+        };
+        const HttpResult result = httpGetToFile(transfer, partial.path());
+        if (result.cancelled) throw Cancelled(); // ~PartialFile removes what was written
+        std::string problem = result.error;
+        if (result.ok && result.md5 != remote.md5)
+            problem = "checksum mismatch (MD5 " + result.md5 + ", expected " + remote.md5 + ")";
+        if (!problem.empty()) {
+            failures += (failures.empty() ? "" : "; ") + transfer.url + ": " + problem;
+            if (options.onMessage) options.onMessage(transfer.url + ": " + problem);
+            continue;
+        }
+        partial.moveTo(target);
+        report.files.push_back({remote.name, transfer.url, mirror, result.bytes, result.md5, false});
+        return;
+    }
+    throw Error(remote.name + ": every mirror failed: " + failures);
+}
+
+// A data set published as one archive: fetched, checked, unpacked, then removed (the unpacked
+// files are what NormLab and torchvision read). Nothing is fetched when they are already there.
+void fetchArchive(const DatasetInfo& info, const std::filesystem::path& dataDir, const std::vector<std::string>& mirrors,
+                  const DownloadOptions& options, DownloadReport& report) {
+    const RemoteArchive& archive = *info.archive;
+    if (!options.force && findCatalogFilesIn(catalogSearchFolders(info, dataDir).front(), info)) {
+        report.files.push_back({archive.file.name, "", "", 0, archive.file.md5, true});
+        return;
+    }
+    fetchFile(archive.file, mirrors, options, 0, 1, report);
+    const auto path = report.folder / archive.file.name;
+    if (options.onMessage) options.onMessage("unpacking " + path.string());
+    unpackArchive(path, report.folder, archive.memberPrefix, archive.stripPrefix, Progress{{}, options.stop});
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    if (!findCatalogFilesIn(catalogSearchFolders(info, dataDir).front(), info))
+        throw Error(path.string() + ": unpacked, but " + info.id + "'s files are not among its members");
+}
+
 } // namespace
 
 DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::path& dataDir,
@@ -110,53 +178,12 @@ DownloadReport downloadDataset(const DatasetInfo& info, const std::filesystem::p
         mirrors.push_back(withSlash(m));
     if (mirrors.empty()) throw Error(info.id + ": no mirror to download from");
 
-    const int fileCount = static_cast<int>(info.files.size());
-    for (int index = 0; index < fileCount; ++index) {
-        const RemoteFile& remote = info.files[index];
-        const auto target = report.folder / remote.name;
-        DownloadProgress progress{remote.name, index, fileCount, 0, 0, static_cast<double>(index) / fileCount};
-        if (!options.force && presentAndValid(target, remote.md5)) {
-            report.files.push_back({remote.name, "", "", std::filesystem::file_size(target), remote.md5, true});
-            if (options.onProgress) {
-                progress.overall = static_cast<double>(index + 1) / fileCount;
-                options.onProgress(progress);
-            }
-            continue;
-        }
-        std::string failures;
-        bool done = false;
-        for (const auto& mirror : mirrors) {
-            if (options.stop.stop_requested()) throw Cancelled();
-            PartialFile partial(partialName(report.folder, remote.name));
-            HttpTransfer transfer;
-            transfer.url = mirror + remote.name;
-            transfer.connectTimeoutSeconds = options.connectTimeoutSeconds;
-            transfer.stallTimeoutSeconds = options.stallTimeoutSeconds;
-            transfer.stop = options.stop;
-            transfer.onProgress = [&](std::uint64_t bytes, std::uint64_t total) {
-                if (!options.onProgress) return;
-                progress.fileBytes = bytes;
-                progress.fileTotal = total;
-                const double within = total ? static_cast<double>(bytes) / static_cast<double>(total) : 0.0;
-                progress.overall = (index + within) / fileCount;
-                options.onProgress(progress);
-            };
-            const HttpResult result = httpGetToFile(transfer, partial.path());
-            if (result.cancelled) throw Cancelled(); // ~PartialFile removes what was written
-            std::string problem = result.error;
-            if (result.ok && result.md5 != remote.md5)
-                problem = "checksum mismatch (MD5 " + result.md5 + ", expected " + remote.md5 + ")";
-            if (!problem.empty()) {
-                failures += (failures.empty() ? "" : "; ") + transfer.url + ": " + problem;
-                if (options.onMessage) options.onMessage(transfer.url + ": " + problem);
-                continue;
-            }
-            partial.moveTo(target);
-            report.files.push_back({remote.name, transfer.url, mirror, result.bytes, result.md5, false});
-            done = true;
-            break;
-        }
-        if (!done) throw Error(remote.name + ": every mirror failed: " + failures);
+    if (info.archive) {
+        fetchArchive(info, dataDir, mirrors, options, report);
+    } else {
+        const int fileCount = static_cast<int>(info.files.size());
+        for (int index = 0; index < fileCount; ++index)
+            fetchFile(info.files[index], mirrors, options, index, fileCount, report);
     }
     writeManifest(info, report);
     return report;

@@ -217,17 +217,34 @@ private Q_SLOTS:
         QCOMPARE(defaultDataDir().string(), std::string("/tmp/xdg/normlab"));
     }
     void catalogShape() {
+        const auto isMd5 = [](const std::string& md5) {
+            return md5.size() == 32 && md5.find_first_not_of("0123456789abcdef") == std::string::npos;
+        };
         for (const auto& info : datasetCatalog()) {
-            QVERIFY(!info.mirrors.empty());
-            QCOMPARE(info.classNames.size(), std::size_t{10});
+            const QByteArray id = QByteArray::fromStdString(info.id);
+            QVERIFY2(!info.mirrors.empty(), id);
+            QVERIFY2(!info.about.empty(), id);
             for (const auto& mirror : info.mirrors)
-                QVERIFY(mirror.rfind("http", 0) == 0 && mirror.back() == '/');
-            for (const auto& f : info.files) {
-                QCOMPARE(f.md5.size(), std::size_t{32});
-                QVERIFY(f.md5.find_first_not_of("0123456789abcdef") == std::string::npos);
-                QVERIFY(f.name.size() > 3 && f.name.substr(f.name.size() - 3) == ".gz");
+                QVERIFY2(mirror.rfind("http", 0) == 0 && mirror.back() == '/', id);
+            if (info.archive) {
+                // One checked archive; its members' own checksums are not published.
+                QVERIFY2(isMd5(info.archive->file.md5), id);
+            } else {
+                for (const auto& f : info.files) {
+                    QVERIFY2(isMd5(f.md5), id);
+                    QVERIFY2(f.name.size() > 3 && f.name.substr(f.name.size() - 3) == ".gz", id);
+                }
             }
+            // CIFAR's class names come from its meta file; every other entry names its classes.
+            if (info.format == DatasetFormat::Idx) QVERIFY2(info.classNames.size() >= 10, id);
         }
+        // torchvision's EMNIST classes: byclass 62, bymerge/balanced 47, letters 26 + N/A.
+        QCOMPARE(findCatalogDataset("emnist-byclass")->classNames.size(), std::size_t{62});
+        QCOMPARE(findCatalogDataset("emnist-balanced")->classNames.size(), std::size_t{47});
+        QCOMPARE(findCatalogDataset("emnist-letters")->classNames.front(), std::string("N/A"));
+        QCOMPARE(findCatalogDataset("emnist-letters")->classNames.size(), std::size_t{27});
+        QCOMPARE(findCatalogDataset("emnist-byclass")->classNames[10], std::string("A"));
+        QCOMPARE(findCatalogDataset("emnist-bymerge")->classNames.back(), std::string("t"));
     }
 };
 

@@ -11,6 +11,16 @@
 
 using namespace normlab;
 
+namespace {
+
+std::vector<std::uint8_t> idxBytesOfType(std::uint8_t type, const std::vector<std::uint32_t>& dims, std::size_t data) {
+    auto bytes = encodeIdxHeader(dims, type);
+    bytes.resize(bytes.size() + data, 0);
+    return bytes;
+}
+
+} // namespace
+
 class TestIdxArray : public QObject {
     Q_OBJECT
 
@@ -161,6 +171,49 @@ private Q_SLOTS:
         QCOMPARE(set.classCount(), 4); // custom folder: classes 0..max label
         QCOMPARE(set.sources.size(), std::size_t{2});
         QCOMPARE(set.sources[0].bytes, std::uint64_t(std::filesystem::file_size(path("im4.gz"))));
+        // Labels 1 and 3 of classes 0..3: the unused 0 and 2 are a gap, said in a note.
+        QCOMPARE(set.notes.size(), std::size_t{1});
+        QVERIFY2(set.notes[0].find("1, 3 are used, so 2 classes in between (0, 2) have no images") != std::string::npos,
+                 set.notes[0].c_str());
+    }
+
+    // QMNIST: labels are N x 8 big-endian int32, the class in column 0; the rest is metadata.
+    void int32LabelsTakeTheFirstColumn() {
+        writeIdx(path("qim"), IdxArray{{3, 2, 2}, std::vector<std::uint8_t>(12, 5)});
+        IdxArray labels{{3, 8}, std::vector<std::uint8_t>(3 * 8 * 4, 0), kIdxInt32};
+        const int classes[3] = {7, 0, 9};
+        for (int i = 0; i < 3; ++i) {
+            labels.data[i * 32 + 3] = static_cast<std::uint8_t>(classes[i]);
+            labels.data[i * 32 + 7] = 200; // a writer id, not a class
+        }
+        writeIdx(path("qlb.gz"), labels);
+        const ImageSet set = loadIdxSplit(path("qim"), path("qlb.gz"), std::vector<std::string>(10, "d"));
+        QCOMPARE(set.labels, (std::vector<std::uint8_t>{7, 0, 9}));
+        QCOMPARE(readIdx(path("qlb.gz")).int32At(1), 200);
+
+        labels.data[32 + 0] = 0xff; // class -16777216
+        writeIdx(path("qbad"), labels);
+        try {
+            loadIdxSplit(path("qim"), path("qbad"), std::vector<std::string>(10, "d"));
+            QFAIL("negative label accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("qbad: label -16777216 at index 1") != std::string::npos, e.what());
+        }
+        // An int32 file that declares more data than it has is refused like any other.
+        test::writeBytes(path("qshort"), idxBytesOfType(kIdxInt32, {3, 8}, 95));
+        expectError(path("qshort"), "truncated data");
+    }
+
+    // EMNIST stores each image transposed; loading it transposed shows it upright.
+    void transposedImagesAreShownUpright() {
+        // 2 images of 2 x 3 as stored (column-major 3 x 2 when upright).
+        writeIdx(path("tim"), IdxArray{{2, 2, 3}, {1, 2, 3, 4, 5, 6, 10, 20, 30, 40, 50, 60}});
+        writeIdx(path("tlb"), IdxArray{{2}, {0, 1}});
+        const ImageSet set = loadIdxSplit(path("tim"), path("tlb"), {"a", "b"}, true);
+        QCOMPARE(set.height, 3);
+        QCOMPARE(set.width, 2);
+        QCOMPARE(set.pixels, (std::vector<std::uint8_t>{1, 4, 2, 5, 3, 6, 10, 40, 20, 50, 30, 60}));
+        QVERIFY(!set.notes.empty() && set.notes[0].find("transposed") != std::string::npos);
     }
 };
 

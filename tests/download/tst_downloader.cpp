@@ -2,6 +2,7 @@
 // guarantee that the data directory never holds a partial or corrupt file.
 #include <chrono>
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -147,6 +148,55 @@ private Q_SLOTS:
         QVERIFY(!report.files[0].alreadyPresent);
         QVERIFY(report.files[1].alreadyPresent);
         QCOMPARE(md5Hex(readFileBytes(folder() / m_info.files[0].name)), m_info.files[0].md5);
+    }
+
+    // A data set published as one archive (EMNIST's zip, CIFAR's tar.gz): fetched, checked,
+    // unpacked under the data set's folder with the prefix stripped, and the archive removed.
+    void archiveIsUnpacked() {
+        const std::filesystem::path served = m_served.path().toStdString();
+        const QString script = QStringLiteral(
+            "import sys, zipfile, tarfile, io\n"
+            "d = sys.argv[1]\n"
+            "names = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', "
+            "'t10k-labels-idx1-ubyte.gz']\n"
+            "with zipfile.ZipFile(d + '/bundle.zip', 'w') as z:\n"
+            "    z.writestr('README', 'not unpacked')\n"
+            "    for n in names: z.write(d + '/' + n, 'gzip/arch-' + n)\n"
+            "with tarfile.open(d + '/evil.tar.gz', 'w:gz') as t:\n"
+            "    data = b'x'\n"
+            "    info = tarfile.TarInfo('gzip/../../escaped'); info.size = 1\n"
+            "    t.addfile(info, io.BytesIO(data))\n");
+        QProcess python;
+        python.start(QStringLiteral("python3"), {QStringLiteral("-c"), script, m_served.path()});
+        QVERIFY(python.waitForFinished(30000));
+        QCOMPARE(python.exitCode(), 0);
+
+        DatasetInfo info = m_info;
+        info.id = "archived";
+        for (auto& f : info.files)
+            f = {"arch-" + f.name, ""};
+        info.archive = RemoteArchive{{"bundle.zip", md5Hex(readFileBytes(served / "bundle.zip"))}, "gzip/", "gzip/"};
+        const DownloadReport report = downloadDataset(info, dataDir(), options({mirror("good")}));
+        QCOMPARE(report.files.size(), std::size_t{1});
+        const auto files = findCatalogFilesIn(dataDir() / "archived", info);
+        QVERIFY(files);
+        QCOMPARE(loadIdxSplit(files->testImages, files->testLabels, {}).count, std::size_t{50});
+        QVERIFY(!std::filesystem::exists(dataDir() / "archived" / "bundle.zip"));
+        QVERIFY(!std::filesystem::exists(dataDir() / "archived" / "README"));
+        // Present now: a second call fetches nothing.
+        QVERIFY(downloadDataset(info, dataDir(), options({mirror("404")})).files[0].alreadyPresent);
+
+        // A member that climbs out of the folder is refused, and nothing lands outside it.
+        info.id = "evil";
+        info.archive = RemoteArchive{{"evil.tar.gz", md5Hex(readFileBytes(served / "evil.tar.gz"))}, "gzip/", "gzip/"};
+        try {
+            downloadDataset(info, dataDir(), options({mirror("good")}));
+            QFAIL("an escaping member was unpacked");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("outside the folder") != std::string::npos, e.what());
+        }
+        QVERIFY(!std::filesystem::exists(dataDir() / "escaped"));
+        QVERIFY(!std::filesystem::exists(dataDir().parent_path() / "escaped"));
     }
 };
 

@@ -32,7 +32,9 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/stats/normalizetext.cpp
   ${_core}/stats/publishedconstants.cpp
   ${_core}/stats/splitpair.cpp
+  ${_core}/stats/folderstats.cpp
   ${_core}/stats/statsaccumulator.cpp
+  ${_core}/stats/statspart.cpp
   ${_core}/stats/statsengine.cpp
   ${_core}/stats/stdrecipes.cpp
 )

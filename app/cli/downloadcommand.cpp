@@ -50,6 +50,7 @@ void applyMd5File(DatasetInfo& info, const std::string& path) {
         bool matched = false;
         for (auto& f : info.files)
             if (f.name == name) f.md5 = md5, matched = true;
+        if (info.archive && info.archive->file.name == name) info.archive->file.md5 = md5, matched = true;
         if (!matched || md5.size() != 32)
             throw Error(path + ": line " + std::to_string(lineNo) + ": not a checksum of one of " + info.id +
                         "'s files");
@@ -58,7 +59,12 @@ void applyMd5File(DatasetInfo& info, const std::string& path) {
 
 void runDownload(const DownloadCliOptions& o) {
     const DatasetInfo* known = findCatalogDataset(o.dataset);
-    if (!known) throw Error("unknown data set '" + o.dataset + "' (expected mnist or fashion-mnist)");
+    if (!known) {
+        std::string ids;
+        for (const auto& info : datasetCatalog())
+            ids += (ids.empty() ? "" : ", ") + info.id;
+        throw Error("unknown data set '" + o.dataset + "' (expected one of " + ids + ")");
+    }
     DatasetInfo info = *known;
     if (!o.md5File.empty()) applyMd5File(info, o.md5File);
     if (o.onlyGivenMirrors) {
@@ -129,8 +135,11 @@ void runDownload(const DownloadCliOptions& o) {
 
 void addDownloadCommand(CLI::App& app) {
     auto o = std::make_shared<DownloadCliOptions>();
-    CLI::App* cmd = app.add_subcommand("download", "Download MNIST or FashionMNIST (checked by MD5) into the data dir");
-    cmd->add_option("--dataset", o->dataset, "mnist or fashion-mnist")->required();
+    CLI::App* cmd = app.add_subcommand("download", "Download a catalog data set (checked by MD5) into the data dir");
+    cmd->add_option("--dataset", o->dataset,
+                    "a catalog id: mnist, fashion-mnist, kmnist, qmnist, emnist-<split>, cifar10, cifar100 "
+                    "('normlab-cli datasets' lists them)")
+        ->required();
     cmd->add_option("--data-dir", o->dataDir,
                     "data directory (default: $NORMLAB_DATA_DIR, else $XDG_DATA_HOME/normlab)");
     cmd->add_option("--mirror", o->mirrors, "extra base URL tried before the official mirrors (repeatable)");

@@ -8,6 +8,7 @@
 #include "app/cli/datasetscommand.h"
 #include "app/cli/downloadcommand.h"
 #include "app/cli/exportcommand.h"
+#include "app/cli/mergecommand.h"
 #include "app/cli/statscommand.h"
 #include "app/cli/traincommand.h"
 #include "core/common/error.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "normlab-cli " NORMLAB_VERSION);
     normlab::cli::addStatsCommand(app);
+    normlab::cli::addMergeCommand(app);
     normlab::cli::addCheckCommand(app);
     normlab::cli::addExportCommand(app);
     normlab::cli::addDownloadCommand(app);

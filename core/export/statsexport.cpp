@@ -49,7 +49,7 @@ json methodParams(Method method, const NormalizationParams& p, const SplitStats&
         return {{"formula", "(x/255 - mean) / std"}, {"mean", p.mean}, {"std", p.std}, {"from", stats.paramsSource}};
     case Method::PerSample:
         return {{"formula", "(x/255 - image_mean) / max(image_std, 1/sqrt(P)), per image and channel"},
-                {"pixels_per_channel", stats.height * stats.width}};
+                {"pixels_per_channel", stats.height * stats.width}}; // 0: each image's own (mixed sizes)
     }
     return json::object();
 }
@@ -136,9 +136,10 @@ std::string statsToJson(const SplitStats& stats, int indent) {
     j["found_in"] = stats.origin;
     j["count"] = stats.count;
     j["channels"] = stats.channels;
-    j["height"] = stats.height;
+    j["height"] = stats.height; // 0 with width 0: the images differ in size
     j["width"] = stats.width;
     j["conventions"] = conventionsText(stats);
+    j["notes"] = stats.notes;
     json methods = json::object();
     for (const auto& m : stats.methods)
         methods[methodName(m.method)] = methodJson(m, stats);
@@ -157,10 +158,13 @@ std::string statsToJson(const SplitStats& stats, int indent) {
                            {"normalizations", per}});
     }
     j["per_class"] = classes;
-    j["per_pixel"] = {{"units", "x/255"},
-                      {"shape", {stats.channels, stats.height, stats.width}},
-                      {"mean", mapJson(stats.pixelMean, stats.height, stats.width)},
-                      {"std", mapJson(stats.pixelStd, stats.height, stats.width)}};
+    if (stats.pixelMean.empty())
+        j["per_pixel"] = {{"units", "x/255"}, {"shape", nullptr}, {"why", "the images differ in size"}};
+    else
+        j["per_pixel"] = {{"units", "x/255"},
+                          {"shape", {stats.channels, stats.height, stats.width}},
+                          {"mean", mapJson(stats.pixelMean, stats.height, stats.width)},
+                          {"std", mapJson(stats.pixelStd, stats.height, stats.width)}};
     j["torchvision"] = torchvisionNormalizeLine(stats.params, 4);
     j["torchvision_full_precision"] = torchvisionNormalizeLine(stats.params, -1);
     j.update(recipesJson(stdRecipes(stats)));
@@ -209,13 +213,16 @@ void writeStatsNpy(const SplitStats& stats, const std::filesystem::path& dir) {
             flat.insert(flat.end(), m.begin(), m.end());
         return flat;
     };
-    writeFileAtomically(dir / "pixel_mean.npy", encodeNpy(flatten(stats.pixelMean), mapShape));
-    writeFileAtomically(dir / "pixel_std.npy", encodeNpy(flatten(stats.pixelStd), mapShape));
+    if (!stats.pixelMean.empty()) { // images of mixed sizes have no per-pixel maps
+        writeFileAtomically(dir / "pixel_mean.npy", encodeNpy(flatten(stats.pixelMean), mapShape));
+        writeFileAtomically(dir / "pixel_std.npy", encodeNpy(flatten(stats.pixelStd), mapShape));
+    }
     std::vector<std::int64_t> counts;
     for (const auto& h : stats.bytes)
         counts.insert(counts.end(), h.counts.begin(), h.counts.end());
     writeFileAtomically(dir / "byte_counts.npy",
                         encodeNpy(counts, {static_cast<std::size_t>(stats.channels), std::size_t{256}}));
+    if (stats.imageMean.size() != stats.count) return; // merged shards keep no per-image statistics
     std::vector<float> perImage;
     perImage.reserve(stats.count * 4);
     for (std::size_t i = 0; i < stats.count; ++i) {

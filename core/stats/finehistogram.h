@@ -33,6 +33,8 @@ public:
     FineHistogram& operator+=(const FineHistogram& other);
 
     double bound() const { return m_bound; }
+    const std::vector<std::uint64_t>& counts() const { return m_counts; }
+    void addToBin(int bin, std::uint64_t count) { m_counts.at(static_cast<std::size_t>(bin)) += count; }
     double binWidth() const { return 2 * m_bound / kBins; }
     std::uint64_t total() const;
     // Quantile with linear interpolation between order statistics, each taken at its bin centre.

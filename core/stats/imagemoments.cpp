@@ -15,8 +15,11 @@ long double wide(ImageMomentSums::Wide v) {
 } // namespace
 
 void ImageMomentSums::add(std::uint64_t s, std::uint64_t q, std::uint64_t p) {
+    if (images > 0 && p != pixelsPerImage) mixedSizes = true;
     ++images;
     pixelsPerImage = p;
+    totalPixels += p;
+    sumOfSumsSquaredOverPixels += static_cast<long double>(Wide{s} * s) / static_cast<long double>(p);
     sumOfSums += s;
     sumOfSquareSums += q;
     sumOfSumsSquared += Wide{s} * s;
@@ -29,6 +32,9 @@ void ImageMomentSums::add(std::uint64_t s, std::uint64_t q, std::uint64_t p) {
 }
 
 ImageMomentSums& ImageMomentSums::operator+=(const ImageMomentSums& o) {
+    mixedSizes = mixedSizes || o.mixedSizes || (images > 0 && o.images > 0 && pixelsPerImage != o.pixelsPerImage);
+    totalPixels += o.totalPixels;
+    sumOfSumsSquaredOverPixels += o.sumOfSumsSquaredOverPixels;
     images += o.images;
     pixelsPerImage = std::max(pixelsPerImage, o.pixelsPerImage);
     sumOfSums += o.sumOfSums;
@@ -40,6 +46,8 @@ ImageMomentSums& ImageMomentSums::operator+=(const ImageMomentSums& o) {
 
 double ImageMomentSums::withinVariance() const {
     if (images == 0 || pixelsPerImage == 0) return 0;
+    if (mixedSizes) // sum over images of (Q_i - S_i^2 / p_i), over all pixels
+        return static_cast<double>((wide(sumOfSquareSums) - sumOfSumsSquaredOverPixels) / totalPixels / kByteScale);
     // mean of (p Q_i - S_i^2) / p^2 = (p sum Q - sum S^2) / (p^2 n)
     const long double p = pixelsPerImage, n = images;
     const Wide numerator = Wide{pixelsPerImage} * sumOfSquareSums - sumOfSumsSquared;
@@ -48,6 +56,10 @@ double ImageMomentSums::withinVariance() const {
 
 double ImageMomentSums::betweenVariance() const {
     if (images == 0 || pixelsPerImage == 0) return 0;
+    if (mixedSizes) { // pixel-weighted variance of the image means
+        const long double total = totalPixels, mean = wide(sumOfSums) / total;
+        return static_cast<double>(std::max(0.0L, sumOfSumsSquaredOverPixels / total - mean * mean) / kByteScale);
+    }
     // variance of S_i / p = (n sum S^2 - (sum S)^2) / (p^2 n^2), in exact integers (>= 0 by
     // Cauchy-Schwarz)
     const long double p = pixelsPerImage, n = images;

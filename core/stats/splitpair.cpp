@@ -1,5 +1,8 @@
 #include "core/stats/splitpair.h"
 
+#include "core/common/error.h"
+#include "core/data/imagefolder.h"
+#include "core/stats/folderstats.h"
 #include "core/stats/statsengine.h"
 
 namespace normlab {
@@ -8,22 +11,80 @@ namespace {
 // Shares of the progress: the train split is six times the test split; counting is a fast pass.
 constexpr double kTrainShare = 0.7, kTestShare = 0.2, kCountShare = 0.1;
 
+// A split with no images but the train split's description, for data sets with nothing held out.
+ImageSet emptyLike(const ImageSet& train) {
+    ImageSet empty;
+    empty.dataset = train.dataset;
+    empty.origin = train.origin;
+    empty.channels = train.channels;
+    empty.height = train.height;
+    empty.width = train.width;
+    empty.classNames = train.classNames;
+    return empty;
+}
+
 } // namespace
 
 SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress, double minmaxLow, double minmaxHigh) {
     SplitPair pair;
     pair.train = openSplit(request, "train", progress.part(0, kTrainShare));
-    pair.test = openSplit(request, "test", progress.part(kTrainShare, kTestShare));
+    const std::string heldOut = heldOutSplit(request);
+    pair.test = heldOut.empty() ? emptyLike(pair.train)
+                                : openSplit(request, heldOut, progress.part(kTrainShare, kTestShare));
     pair.params = normalizationParamsFrom(countBytes(pair.train, progress.part(kTrainShare + kTestShare, kCountShare)),
                                           minmaxLow, minmaxHigh);
     progress.update(1.0);
     return pair;
 }
 
-SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh) {
-    if (split == "train") return computeStats(openSplit(request, "train"), std::nullopt, {}, minmaxLow, minmaxHigh);
-    const SplitPair pair = loadSplitPair(request, {}, minmaxLow, minmaxHigh);
-    return computeStats(pair.test, pair.params, {}, minmaxLow, minmaxHigh);
+namespace {
+
+// An image folder's split listed as --limit asks.
+ImageFolderSplit folderListing(const DatasetRequest& request, const std::string& split) {
+    auto listing = listImageFolder(resolveDatasetId(request), split);
+    if (request.limit && request.limit < listing.files.size()) listing.files.resize(request.limit);
+    return listing;
+}
+
+// The train split's parameters of an image folder: one streamed pass over it.
+NormalizationParams folderTrainParams(const DatasetRequest& request, double minmaxLow, double minmaxHigh,
+                                      const Progress& progress) {
+    return streamImageFolderStats(folderListing(request, "train"), std::nullopt, progress, minmaxLow, minmaxHigh)
+        .params;
+}
+
+} // namespace
+
+SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh,
+                      const Progress& progress) {
+    if (datasetKind(request) == DatasetKind::ImageFolder) {
+        // Streamed, so a folder larger than memory works; another split's parameters take a pass
+        // over the train split first.
+        if (split == "train")
+            return streamImageFolderStats(folderListing(request, split), std::nullopt, progress, minmaxLow, minmaxHigh);
+        const auto params = folderTrainParams(request, minmaxLow, minmaxHigh, progress.part(0, 0.5));
+        return streamImageFolderStats(folderListing(request, split), params, progress.part(0.5, 0.5), minmaxLow,
+                                      minmaxHigh);
+    }
+    if (split == "train")
+        return computeStats(openSplit(request, "train", progress.part(0, 0.5)), std::nullopt, progress.part(0.5, 0.5),
+                            minmaxLow, minmaxHigh);
+    const ImageSet train = openSplit(request, "train", progress.part(0, 0.4));
+    const auto params = normalizationParamsFrom(countBytes(train), minmaxLow, minmaxHigh);
+    return computeStats(openSplit(request, split, progress.part(0.4, 0.3)), params, progress.part(0.7, 0.3), minmaxLow,
+                        minmaxHigh);
+}
+
+StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh,
+                         const Progress& progress, Shard shard) {
+    if (datasetKind(request) != DatasetKind::ImageFolder)
+        throw Error("--shard splits image folders; " + resolveDatasetId(request) + " is read whole");
+    if (split == "train")
+        return streamImageFolderPart(folderListing(request, split), std::nullopt, progress, minmaxLow, minmaxHigh,
+                                     shard);
+    const auto params = folderTrainParams(request, minmaxLow, minmaxHigh, progress.part(0, 0.5));
+    return streamImageFolderPart(folderListing(request, split), params, progress.part(0.5, 0.5), minmaxLow, minmaxHigh,
+                                 shard);
 }
 
 } // namespace normlab

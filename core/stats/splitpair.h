@@ -5,12 +5,15 @@
 #include "core/common/progress.h"
 #include "core/data/datasetopener.h"
 #include "core/data/imageset.h"
+#include "core/stats/folderstats.h"
+#include "core/stats/statspart.h"
 #include "core/stats/normalization.h"
 #include "core/stats/splitstats.h"
 
 namespace normlab {
 
-// Both splits of a data set and the training split's normalization parameters. zscore and minmax
+// The train split and the held-out split (test, else val; empty when the data set has neither) of a
+// data set and the training split's normalization parameters. zscore and minmax
 // always use the train split's parameters, also for the test split, as a model sees them: the
 // statistics page, `normlab-cli stats --split test` and training all load data through this.
 struct SplitPair {
@@ -18,7 +21,7 @@ struct SplitPair {
     ImageSet test;
     NormalizationParams params;
 
-    const ImageSet& split(const std::string& name) const { return name == "test" ? test : train; }
+    const ImageSet& split(const std::string& name) const { return name == "train" ? train : test; }
 };
 
 // Loads (or generates) both splits and counts the train split's bytes for its parameters
@@ -27,8 +30,14 @@ SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress 
                         double minmaxHigh = 1.0);
 
 // The statistics of one split as the CLI reports them: the train split alone is enough for its
-// own; the test split is loaded with the train split and described with its parameters.
+// own; another split is described with the train split's parameters. Image folders are streamed
+// (bounded memory).
 SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow = 0.0,
-                      double minmaxHigh = 1.0);
+                      double minmaxHigh = 1.0, const Progress& progress = {});
+
+// One shard of an image folder's split, as counts for `merge` (another split than train takes a
+// pass over the train split for its parameters first). Throws Error for other kinds of data set.
+StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow,
+                         double minmaxHigh, const Progress& progress, Shard shard);
 
 } // namespace normlab

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/common/error.h"
 #include "core/common/parallel.h"
 #include "core/stats/finehistogram.h"
 #include "core/stats/imagecounter.h"
@@ -224,6 +225,94 @@ void StatsAccumulator::add(const ImageSet& chunk, std::size_t firstIndex, const 
         }
     });
     st.images += chunk.count;
+}
+
+AccumulatedCounts StatsAccumulator::counts() const {
+    const State& st = *m_state;
+    AccumulatedCounts out;
+    out.layout = st.layout;
+    out.mapsValid = st.mapsValid;
+    out.images = st.images;
+    const int channels = st.layout.channels;
+    out.classes.resize(st.layout.classCount);
+    for (auto& cls : out.classes) {
+        cls.bytes.resize(channels);
+        cls.perSample.resize(channels);
+    }
+    out.moments.resize(channels);
+    const std::size_t mapPixels = st.mapsValid ? st.workers.front().pixelSum.size() : 0;
+    out.pixelSum.assign(mapPixels, 0);
+    out.pixelSumSq.assign(mapPixels, 0);
+    for (const auto& acc : st.workers) {
+        for (int k = 0; k < st.layout.classCount; ++k) {
+            auto& cls = out.classes[k];
+            cls.images += acc.classes[k].images;
+            for (int c = 0; c < channels; ++c) {
+                cls.bytes[c] += acc.classes[k].bytes[c];
+                const PerSampleAcc& ps = acc.classes[k].perSample[c];
+                auto& to = cls.perSample[c];
+                if (to.fineCounts.empty()) {
+                    to.fineCounts = ps.fine.counts();
+                    to.min = ps.min, to.max = ps.max;
+                } else {
+                    for (std::size_t b = 0; b < to.fineCounts.size(); ++b)
+                        to.fineCounts[b] += ps.fine.counts()[b];
+                    to.min = std::min(to.min, ps.min), to.max = std::max(to.max, ps.max);
+                }
+                to.sum += ps.sum, to.sumSq += ps.sumSq;
+            }
+        }
+        for (int c = 0; c < channels; ++c)
+            out.moments[c] += acc.moments[c];
+        for (std::size_t i = 0; i < mapPixels; ++i)
+            out.pixelSum[i] += acc.pixelSum[i], out.pixelSumSq[i] += acc.pixelSumSq[i];
+    }
+    return out;
+}
+
+void StatsAccumulator::add(const AccumulatedCounts& part, const std::string& name) {
+    State& st = *m_state;
+    const StatsLayout& a = st.layout;
+    const StatsLayout& b = part.layout;
+    if (a.classCount != b.classCount || a.channels != b.channels || a.perSampleBound != b.perSampleBound)
+        throw Error(name + ": counts of another layout (" + std::to_string(b.classCount) + " classes, " +
+                    std::to_string(b.channels) + " channels; expected " + std::to_string(a.classCount) + " and " +
+                    std::to_string(a.channels) + ")");
+    // Per-pixel maps survive only if both parts kept maps of the same size.
+    if (!part.mapsValid || b.mapHeight != a.mapHeight || b.mapWidth != a.mapWidth ||
+        part.pixelSum.size() != st.workers.front().pixelSum.size())
+        st.mapsValid = false;
+    WorkerAcc& acc = st.workers.front();
+    for (int k = 0; k < a.classCount; ++k) {
+        const auto& from = part.classes.at(k);
+        acc.classes[k].images += from.images;
+        for (int c = 0; c < a.channels; ++c) {
+            acc.classes[k].bytes[c] += from.bytes.at(c);
+            const auto& ps = from.perSample.at(c);
+            PerSampleAcc& to = acc.classes[k].perSample[c];
+            if (ps.fineCounts.size() != static_cast<std::size_t>(FineHistogram::kBins))
+                throw Error(name + ": a per-sample histogram of " + std::to_string(ps.fineCounts.size()) +
+                            " bins (expected " + std::to_string(FineHistogram::kBins) + ")");
+            for (int bin = 0; bin < FineHistogram::kBins; ++bin)
+                if (ps.fineCounts[bin]) to.fine.addToBin(bin, ps.fineCounts[bin]);
+            if (from.images > 0) {
+                to.sum += ps.sum, to.sumSq += ps.sumSq;
+                to.min = std::min(to.min, ps.min), to.max = std::max(to.max, ps.max);
+            }
+        }
+    }
+    for (int c = 0; c < a.channels; ++c)
+        acc.moments[c] += part.moments.at(c);
+    if (st.mapsValid)
+        for (std::size_t i = 0; i < acc.pixelSum.size(); ++i)
+            acc.pixelSum[i] += part.pixelSum[i], acc.pixelSumSq[i] += part.pixelSumSq[i];
+    st.images += part.images;
+}
+
+std::unique_ptr<StatsAccumulator> StatsAccumulator::fromCounts(const AccumulatedCounts& counts) {
+    auto acc = std::make_unique<StatsAccumulator>(counts.layout);
+    acc->add(counts, "counts");
+    return acc;
 }
 
 SplitStats StatsAccumulator::finish(const ImageSet& about, const std::optional<NormalizationParams>& trainParams,

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/common/progress.h"
 #include "core/data/imageset.h"
@@ -17,6 +19,26 @@ struct StatsLayout {
     int channels = 1;
     int mapHeight = 0, mapWidth = 0;
     double perSampleBound = 1.0;
+};
+
+// Everything an accumulator has counted, in one plain value: what `stats --shard` part files hold
+// and `merge` adds up. Integers wherever the statistic is exact, so parts merge exactly.
+struct AccumulatedCounts {
+    struct PerSample {
+        std::vector<std::uint64_t> fineCounts; // FineHistogram::kBins over ±layout.perSampleBound
+        double sum = 0, sumSq = 0, min = 0, max = 0;
+    };
+    struct Class {
+        std::uint64_t images = 0;
+        std::vector<ByteHistogram> bytes;  // per channel
+        std::vector<PerSample> perSample; // per channel
+    };
+    StatsLayout layout;
+    bool mapsValid = false;
+    std::uint64_t images = 0;
+    std::vector<Class> classes;
+    std::vector<ImageMomentSums> moments;             // per channel
+    std::vector<std::uint64_t> pixelSum, pixelSumSq;  // C x mapHeight x mapWidth, when mapsValid
 };
 
 // Every statistic of SplitStats, accumulated over images that arrive in chunks: a split held in
@@ -43,6 +65,12 @@ public:
                       double rangeLow = 0.0, double rangeHigh = 1.0) const;
 
     std::size_t images() const;
+
+    // The counts so far (the workers' shares added up), and the counts of another part added to
+    // these. Per-image arrays are not part of them: a merged result has none.
+    AccumulatedCounts counts() const;
+    void add(const AccumulatedCounts& part, const std::string& nameForErrors);
+    static std::unique_ptr<StatsAccumulator> fromCounts(const AccumulatedCounts& counts);
 
 private:
     struct State;

@@ -10,7 +10,8 @@ namespace normlab {
 // Loading it needs no LibTorch: front ends load it before (or while) the engine loads.
 using TrainingData = SplitPair;
 
-// Loads (or generates) the training and test splits a configuration names. Throws Error.
+// Loads (or generates) the training split and the held-out split (test, else val) a configuration
+// names. Throws Error when there is no held-out split or the images differ in size.
 TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress = {});
 
 } // namespace normlab

@@ -185,6 +185,15 @@ private Q_SLOTS:
         for (auto& x : v)
             x /= 255.0;
         QVERIFY(std::abs(stats.imageMean[i] - mean(v)) < 1e-6);
+        // Weighted by pixels, the decomposition still adds up to the pooled variance.
+        for (int c = 0; c < 3; ++c) {
+            const double pooled = std::pow(stats.method(Method::None).channels[c].std, 2);
+            const auto& m = stats.imageMoments[c];
+            QVERIFY(m.mixedSizes);
+            QVERIFY2(std::abs(m.withinVariance() + m.betweenVariance() - pooled) < 1e-12,
+                     qPrintable(QString::number(m.withinVariance() + m.betweenVariance() - pooled)));
+            QVERIFY(m.betweenVariance() > 0);
+        }
     }
 
     // Streaming a split through in chunks gives the same numbers as holding it whole.

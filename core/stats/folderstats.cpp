@@ -1,0 +1,98 @@
+#include "core/stats/folderstats.h"
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+
+#include "core/common/error.h"
+#include "core/common/parallel.h"
+#include "core/stats/statsaccumulator.h"
+#include "core/stats/statspart.h"
+
+namespace normlab {
+namespace {
+
+// Files decoded per chunk and worker: enough to keep every core busy between the chunk's two
+// phases (decode, then count), few enough that a chunk of large photos stays small in memory.
+constexpr std::size_t kFilesPerWorker = 48;
+
+std::optional<std::size_t> parseCount(std::string_view text) {
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+Shard Shard::parse(const std::string& text) {
+    const auto slash = text.find('/');
+    const auto k = slash == std::string::npos ? std::nullopt : parseCount(std::string_view(text).substr(0, slash));
+    const auto n = slash == std::string::npos ? std::nullopt : parseCount(std::string_view(text).substr(slash + 1));
+    if (!k || !n || *n == 0 || *k >= *n)
+        throw Error("--shard '" + text + "': expected K/N with 0 <= K < N, e.g. 0/4 for the first of four parts");
+    return {*k, *n};
+}
+
+namespace {
+
+// One pass over files [begin, end) of the listing into an accumulator.
+std::unique_ptr<StatsAccumulator> accumulateFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
+                                                  const Progress& progress) {
+    const std::size_t chunkFiles = kFilesPerWorker * workerCount();
+    std::unique_ptr<StatsAccumulator> acc;
+    for (std::size_t first = begin; first < end; first += chunkFiles) {
+        const std::size_t last = std::min(end, first + chunkFiles);
+        const double done = static_cast<double>(first - begin) / (end - begin);
+        const double share = static_cast<double>(last - first) / (end - begin);
+        const ImageSet chunk = decodeImageFolderChunk(listing, first, last, progress.part(done, share * 0.9));
+        if (!acc) {
+            // The first image's size is the size of the per-pixel maps; they last while all share it.
+            StatsLayout layout{static_cast<int>(listing.classes.size()), chunk.channels, chunk.heightOf(0),
+                               chunk.widthOf(0), kStreamedPerSampleBound};
+            acc = std::make_unique<StatsAccumulator>(layout);
+        }
+        acc->add(chunk, first - begin, progress.part(done + share * 0.9, share * 0.1));
+    }
+    return acc;
+}
+
+std::pair<std::size_t, std::size_t> shardRange(const ImageFolderSplit& listing, Shard shard) {
+    const std::size_t begin = shard.begin(listing.files.size()), end = shard.end(listing.files.size());
+    if (begin == end)
+        throw Error(listing.root.string() + ": shard " + std::to_string(shard.index) + "/" +
+                    std::to_string(shard.count) + " holds no file (the split has " +
+                    std::to_string(listing.files.size()) + ")");
+    return {begin, end};
+}
+
+} // namespace
+
+StatsPart streamImageFolderPart(const ImageFolderSplit& listing, const std::optional<NormalizationParams>& trainParams,
+                                const Progress& progress, double rangeLow, double rangeHigh, Shard shard) {
+    const auto [begin, end] = shardRange(listing, shard);
+    StatsPart part;
+    part.counts = accumulateFiles(listing, begin, end, progress)->counts();
+    part.about = describeImageFolder(listing);
+    part.about.notes.push_back("shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) + ": files " +
+                               std::to_string(begin) + " to " + std::to_string(end - 1) + " of " +
+                               std::to_string(listing.files.size()));
+    part.shard = shard;
+    part.filesTotal = listing.files.size();
+    part.trainParams = trainParams;
+    part.rangeLow = rangeLow, part.rangeHigh = rangeHigh;
+    progress.update(1.0);
+    return part;
+}
+
+SplitStats streamImageFolderStats(const ImageFolderSplit& listing, const std::optional<NormalizationParams>& trainParams,
+                                  const Progress& progress, double rangeLow, double rangeHigh, Shard shard) {
+    const auto [begin, end] = shardRange(listing, shard);
+    const auto acc = accumulateFiles(listing, begin, end, progress);
+    ImageSet about = describeImageFolder(listing);
+    SplitStats stats = acc->finish(about, trainParams, rangeLow, rangeHigh);
+    progress.update(1.0);
+    return stats;
+}
+
+} // namespace normlab

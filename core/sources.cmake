@@ -17,6 +17,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/npyarray.cpp
   ${_core}/data/npyheader.cpp
   ${_core}/data/npzarchive.cpp
+  ${_core}/data/numpydataset.cpp
   ${_core}/data/publishedcheck.cpp
   ${_core}/data/sourcedigest.cpp
   ${_core}/data/strokefont.cpp

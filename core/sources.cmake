@@ -15,7 +15,12 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
   ${_core}/data/labelgaps.cpp
+  ${_core}/data/npyarray.cpp
+  ${_core}/data/npyheader.cpp
+  ${_core}/data/npzarchive.cpp
+  ${_core}/data/numpydataset.cpp
   ${_core}/data/publishedcheck.cpp
+  ${_core}/data/sourcedigest.cpp
   ${_core}/data/strokefont.cpp
   ${_core}/data/syntheticdigits.cpp
   ${_core}/export/atomicfile.cpp

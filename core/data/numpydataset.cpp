@@ -6,6 +6,7 @@
 #include "core/common/error.h"
 #include "core/data/datasetcatalog.h"
 #include "core/data/npyheader.h"
+#include "core/data/labelgaps.h"
 #include "core/data/npzarchive.h"
 
 namespace normlab {
@@ -113,6 +114,7 @@ ImageSet imageSetFromNpy(NpyArray images, NpyArray labels, const std::string& im
     set.pixels = std::move(images.data);
     channelsLastToFirst(set.pixels, set.count, set.pixelsPerChannel(), set.channels);
     set.classNames = digitClassNames(*std::max_element(set.labels.begin(), set.labels.end()) + 1);
+    if (auto gaps = labelGapNote(set); !gaps.empty()) set.notes.push_back(std::move(gaps));
     return set;
 }
 

@@ -14,6 +14,10 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/filebytes.cpp
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
+  ${_core}/data/picklebuilder.cpp
+  ${_core}/data/picklenumpy.cpp
+  ${_core}/data/picklereader.cpp
+  ${_core}/data/picklevalue.cpp
   ${_core}/data/publishedcheck.cpp
   ${_core}/data/strokefont.cpp
   ${_core}/data/syntheticdigits.cpp

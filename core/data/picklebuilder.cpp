@@ -165,22 +165,25 @@ PickleValue* PickleBuilder::decodeLatin1(const std::vector<const PickleValue*>& 
         (args[1]->text() != "latin1" && args[1]->text() != "latin-1"))
         fail("pickle calls _codecs.encode" + at() + " with other arguments than (str, 'latin1')");
     const std::string_view utf8 = args[0]->text();
-    std::string& out = m_store.decoded.emplace_back();
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        const auto lead = static_cast<std::uint8_t>(utf8[i]);
+    std::string& out = m_store.decoded.emplace_back(utf8.size(), '\0'); // never longer than its UTF-8
+    char* to = out.data(); // a local pointer: a char store could alias the string's own fields
+    const auto* from = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const auto* end = from + utf8.size();
+    while (from < end) {
+        const std::uint8_t lead = *from;
         if (lead < 0x80) {
-            out += static_cast<char>(lead);
+            *to++ = static_cast<char>(lead);
+            ++from;
             continue;
         }
         // Only U+0080..U+00FF can be latin1: lead byte 0xc2 or 0xc3 and one continuation byte.
-        const bool pair = (lead == 0xc2 || lead == 0xc3) && i + 1 < utf8.size() &&
-                          (static_cast<std::uint8_t>(utf8[i + 1]) & 0xc0) == 0x80;
-        if (!pair)
-            fail("pickle's _codecs.encode" + at() + " has a character that is not latin1 (byte " + std::to_string(i) +
-                 " of its text)");
-        out += static_cast<char>(((lead & 0x1f) << 6) | (static_cast<std::uint8_t>(utf8[++i]) & 0x3f));
+        if ((lead != 0xc2 && lead != 0xc3) || end - from < 2 || (from[1] & 0xc0) != 0x80)
+            fail("pickle's _codecs.encode" + at() + " has a character that is not latin1 (byte " +
+                 std::to_string(from - reinterpret_cast<const std::uint8_t*>(utf8.data())) + " of its text)");
+        *to++ = static_cast<char>(((lead & 0x1f) << 6) | (from[1] & 0x3f));
+        from += 2;
     }
+    out.resize(static_cast<std::size_t>(to - out.data()));
     return text(PickleKind::Bytes, out);
 }
 

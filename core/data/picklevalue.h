@@ -73,6 +73,9 @@ public:
 
 private:
     friend class PickleBuilder;
+    friend Pickle parsePickle(std::span<const std::uint8_t> bytes, const std::string& nameForErrors);
+    Pickle() = default; // only parsePickle makes one, always with a root
+
     struct Store {
         std::deque<PickleValue> values;  // a deque: values never move once made
         std::deque<std::string> decoded; // latin1 bytes decoded from _codecs.encode(str, 'latin1')

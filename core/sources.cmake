@@ -7,11 +7,17 @@ set(_core ${CMAKE_CURRENT_LIST_DIR})
 set(NORMLAB_CORE_SOURCES
   ${_core}/common/digest.cpp
   ${_core}/common/parallel.cpp
+  ${_core}/data/cifarbatch.cpp
+  ${_core}/data/cifarbinary.cpp
+  ${_core}/data/cifarlayout.cpp
+  ${_core}/data/cifarpython.cpp
+  ${_core}/data/cifarreader.cpp
   ${_core}/data/datasetcatalog.cpp
   ${_core}/data/datasetlisting.cpp
   ${_core}/data/datasetlocator.cpp
   ${_core}/data/datasetopener.cpp
   ${_core}/data/filebytes.cpp
+  ${_core}/data/hashedfile.cpp
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
   ${_core}/data/labelgaps.cpp
@@ -19,6 +25,10 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/npyheader.cpp
   ${_core}/data/npzarchive.cpp
   ${_core}/data/numpydataset.cpp
+  ${_core}/data/picklebuilder.cpp
+  ${_core}/data/picklenumpy.cpp
+  ${_core}/data/picklereader.cpp
+  ${_core}/data/picklevalue.cpp
   ${_core}/data/publishedcheck.cpp
   ${_core}/data/sourcedigest.cpp
   ${_core}/data/strokefont.cpp

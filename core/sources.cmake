@@ -7,6 +7,18 @@ set(_core ${CMAKE_CURRENT_LIST_DIR})
 set(NORMLAB_CORE_SOURCES
   ${_core}/common/digest.cpp
   ${_core}/common/parallel.cpp
+  ${_core}/data/codecs/bmpcodec.cpp
+  ${_core}/data/codecs/bmpheader.cpp
+  ${_core}/data/codecs/jpegcodec.cpp
+  ${_core}/data/codecs/jpegmarkers.cpp
+  ${_core}/data/codecs/pixels.cpp
+  ${_core}/data/codecs/pngcodec.cpp
+  ${_core}/data/codecs/pnmcodec.cpp
+  ${_core}/data/codecs/pnmheader.cpp
+  ${_core}/data/codecs/stbload.cpp
+  ${_core}/data/codecs/tiffcodec.cpp
+  ${_core}/data/codecs/tifflayout.cpp
+  ${_core}/data/codecs/webpcodec.cpp
   ${_core}/data/datasetcatalog.cpp
   ${_core}/data/datasetlisting.cpp
   ${_core}/data/datasetlocator.cpp
@@ -14,6 +26,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/filebytes.cpp
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
+  ${_core}/data/imagedecoder.cpp
   ${_core}/data/publishedcheck.cpp
   ${_core}/data/strokefont.cpp
   ${_core}/data/syntheticdigits.cpp

@@ -285,7 +285,7 @@ private Q_SLOTS:
         }
     }
     void zeroSized() {
-        expectBytesError(makePng(0, 5, {}), "zero.png", "PNG");
+        expectBytesError(makePng(0, 5, {}), "zero.png", "zero-sized");
         Bytes bmp(58, 0);
         bmp[0] = 'B';
         bmp[1] = 'M';

@@ -115,6 +115,12 @@ expect("png_p_short_palette.png",
 # Gamma and sBIT chunks change nothing in Pillow.
 gama = png_chunk(b"gAMA", struct.pack(">I", 100000)) + png_chunk(b"sBIT", bytes([5, 6, 5]))
 expect("png_gamma.png", png(w, h, 2, 8, [bytes(rng.integers(0, 256, w * 3, dtype=np.uint8)) for _ in range(h)], gama))
+ADAM7 = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
+interlaced = noise(11, 13)
+passes = b"".join(b"\0" + row.tobytes() for x0, y0, dx, dy in ADAM7 for row in interlaced[y0::dy, x0::dx]
+                  if interlaced[y0::dy, x0::dx].size)
+expect("png_interlaced.png", b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 13, 11, 8, 2, 0, 0, 1)) +
+       png_chunk(b"IDAT", zlib.compress(passes)) + png_chunk(b"IEND", b""))
 no_iend = saved(Image.fromarray(noise(9, 13)), "PNG")[:-12]
 expect("png_no_iend.png", no_iend)
 

@@ -66,9 +66,21 @@ void padPalette(const Input& in, spng_ctx* ctx, const spng_ihdr& ihdr) {
     if (const int rc = spng_set_plte(ctx, &plte); rc != 0) in.fail(kFormat, describe(rc));
 }
 
+// spng calls a zero width an invalid IHDR; say what it is, as for the other formats.
+void refuseZeroSize(const Input& in) {
+    constexpr std::size_t kIhdrEnd = 24; // signature, chunk length and type, width, height
+    const auto& b = in.bytes;
+    if (b.size() < kIhdrEnd || std::memcmp(b.data() + 12, "IHDR", 4) != 0) return;
+    const auto be32 = [&](std::size_t at) {
+        return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 | b[at + 3];
+    };
+    if (be32(16) == 0 || be32(20) == 0) in.checkSize(kFormat, be32(16), be32(20));
+}
+
 } // namespace
 
 DecodedImage decodePng(const Input& in) {
+    refuseZeroSize(in);
     Context ctx = openPng(in.bytes);
     if (!ctx) in.fail(kFormat, "out of memory");
     spng_ihdr ihdr{};

@@ -158,19 +158,20 @@ private:
         }
     }
 
-    // Tiles are copied into a band of whole scanlines. Tile widths are multiples of 16 pixels, so a
-    // tile starts on a byte even with 1-bit samples.
+    // Tiles are copied into a band of whole scanlines. TIFF makes tile widths multiples of 16 pixels,
+    // so a tile starts on a byte even with 1-bit samples; files that break the rule are refused.
     template <typename Convert> void readTiles(const Convert& convert) {
         std::uint32_t tileWidth = 0, tileHeight = 0;
         TIFFGetField(m_tif, TIFFTAG_TILEWIDTH, &tileWidth);
         TIFFGetField(m_tif, TIFFTAG_TILELENGTH, &tileHeight);
         if (tileWidth == 0 || tileHeight == 0) fail("zero tile size");
+        const std::uint64_t bitsPerPixel = std::uint64_t{m_samples.bitsPerSample} * m_samples.samplesPerPixel;
+        if (tileWidth * bitsPerPixel % 8 != 0) fail("tiles that do not start on a byte");
         const std::size_t lineBytes = checkedBytes(TIFFScanlineSize64(m_tif));
         const std::size_t tileRowBytes = checkedBytes(TIFFTileRowSize64(m_tif));
         std::vector<std::uint8_t> tile(checkedBytes(TIFFTileSize64(m_tif)));
         const std::uint32_t bandRows = std::min<std::uint32_t>(tileHeight, static_cast<std::uint32_t>(m_height));
         std::vector<std::uint8_t> band(checkedBytes(std::uint64_t{lineBytes} * bandRows));
-        const std::uint64_t bitsPerPixel = std::uint64_t{m_samples.bitsPerSample} * m_samples.samplesPerPixel;
         for (std::uint32_t top = 0; top < static_cast<std::uint32_t>(m_height); top += tileHeight) {
             const std::uint32_t rows = std::min(tileHeight, static_cast<std::uint32_t>(m_height) - top);
             for (std::uint32_t left = 0; left < static_cast<std::uint32_t>(m_width); left += tileWidth) {

@@ -1,6 +1,6 @@
 #include "core/data/codecs/jpegmarkers.h"
 
-#include <algorithm>
+#include <cstring>
 
 namespace normlab::codecs {
 namespace {
@@ -18,10 +18,11 @@ bool isStandalone(std::uint8_t marker) {
     return marker == 0x01 || marker == 0xD8 || isRestart(marker);
 }
 
+// memchr, not std::find: glibc's is vectorized, and entropy-coded data is most of a JPEG.
 std::size_t findPrefix(std::span<const std::uint8_t> bytes, std::size_t from) {
-    const auto it = std::find(bytes.begin() + static_cast<std::ptrdiff_t>(std::min(from, bytes.size())), bytes.end(),
-                              kMarkerPrefix);
-    return static_cast<std::size_t>(it - bytes.begin());
+    if (from >= bytes.size()) return bytes.size();
+    const void* hit = std::memchr(bytes.data() + from, kMarkerPrefix, bytes.size() - from);
+    return hit ? static_cast<std::size_t>(static_cast<const std::uint8_t*>(hit) - bytes.data()) : bytes.size();
 }
 
 // From inside entropy-coded data, the position of the next real marker's first 0xFF: FF 00 is a

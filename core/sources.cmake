@@ -12,6 +12,18 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/cifarlayout.cpp
   ${_core}/data/cifarpython.cpp
   ${_core}/data/cifarreader.cpp
+  ${_core}/data/codecs/bmpcodec.cpp
+  ${_core}/data/codecs/bmpheader.cpp
+  ${_core}/data/codecs/jpegcodec.cpp
+  ${_core}/data/codecs/jpegmarkers.cpp
+  ${_core}/data/codecs/pixels.cpp
+  ${_core}/data/codecs/pngcodec.cpp
+  ${_core}/data/codecs/pnmcodec.cpp
+  ${_core}/data/codecs/pnmheader.cpp
+  ${_core}/data/codecs/stbload.cpp
+  ${_core}/data/codecs/tiffcodec.cpp
+  ${_core}/data/codecs/tifflayout.cpp
+  ${_core}/data/codecs/webpcodec.cpp
   ${_core}/data/datasetcatalog.cpp
   ${_core}/data/datasetlisting.cpp
   ${_core}/data/datasetlocator.cpp
@@ -20,6 +32,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/hashedfile.cpp
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
+  ${_core}/data/imagefolder.cpp
   ${_core}/data/labelgaps.cpp
   ${_core}/data/npyarray.cpp
   ${_core}/data/npyheader.cpp
@@ -29,6 +42,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/picklenumpy.cpp
   ${_core}/data/picklereader.cpp
   ${_core}/data/picklevalue.cpp
+  ${_core}/data/imagedecoder.cpp
   ${_core}/data/publishedcheck.cpp
   ${_core}/data/sourcedigest.cpp
   ${_core}/data/strokefont.cpp

@@ -44,7 +44,6 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/picklevalue.cpp
   ${_core}/data/imagedecoder.cpp
   ${_core}/data/publishedcheck.cpp
-  ${_core}/data/sourcedigest.cpp
   ${_core}/data/strokefont.cpp
   ${_core}/data/syntheticdigits.cpp
   ${_core}/export/atomicfile.cpp

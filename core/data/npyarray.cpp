@@ -7,7 +7,7 @@
 #include "core/common/error.h"
 #include "core/data/filebytes.h"
 #include "core/data/npyheader.h"
-#include "core/data/sourcedigest.h"
+#include "core/data/hashedfile.h"
 
 namespace normlab {
 namespace {
@@ -69,9 +69,11 @@ NpyArray readNpy(const std::filesystem::path& path, SourceFile* source) {
     if (ec) throw Error(name + ": cannot read size: " + ec.message());
     checkNpyDataSize(header, size - header.headerBytes, name);
     try {
-        auto bytes = readFileBytes(path);
-        if (source) *source = sourceFileOf(path, bytes);
-        return parseNpy(std::move(bytes), name);
+        // The digests run on other threads while the array is parsed (a copy, cheap beside them).
+        HashedFile file(path);
+        NpyArray array = parseNpy(std::span<const std::uint8_t>(file.bytes()), name);
+        if (source) *source = file.source();
+        return array;
     } catch (const std::bad_alloc&) {
         throw Error(name + ": not enough memory for its " + std::to_string(size) + " bytes");
     }

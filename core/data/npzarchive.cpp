@@ -12,7 +12,7 @@
 #include "core/common/joined.h"
 #include "core/data/filebytes.h"
 #include "core/data/npyheader.h"
-#include "core/data/sourcedigest.h"
+#include "core/data/hashedfile.h"
 
 namespace normlab {
 namespace {
@@ -127,9 +127,10 @@ std::map<std::string, NpyArray> readNpz(std::span<const std::uint8_t> archiveByt
 
 std::map<std::string, NpyArray> readNpz(const std::filesystem::path& path, const std::vector<std::string>& keys,
                                         SourceFile* source) {
-    const auto bytes = readFileBytes(path);
-    if (source) *source = sourceFileOf(path, bytes);
-    return readNpz(bytes, path.string(), keys);
+    HashedFile file(path);
+    auto arrays = readNpz(file.bytes(), path.string(), keys);
+    if (source) *source = file.source();
+    return arrays;
 }
 
 } // namespace normlab

@@ -1,6 +1,10 @@
 #include "core/stats/statspart.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +36,22 @@ Wide wideFrom(const json& value, const std::string& name) {
         if (next / 10 != v) throw Error(name + ": count '" + text + "' is too large");
         v = next;
     }
+    return v;
+}
+
+// A long double keeps its 64-bit mantissa through the file as text (a JSON number is a double).
+std::string longDoubleText(long double v) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.21Lg", v);
+    return text;
+}
+
+long double longDoubleFrom(const json& value, const std::string& name) {
+    const std::string text = value.get<std::string>();
+    char* end = nullptr;
+    const long double v = std::strtold(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !(v >= 0) || v == HUGE_VALL)
+        throw Error(name + ": '" + text + "' is not a sum");
     return v;
 }
 
@@ -117,10 +137,13 @@ StatsPart parse(const json& j, const std::string& name) {
             std::copy(counts.begin(), counts.end(), h.counts.begin());
             k.bytes.push_back(h);
         }
+        // A class with no image in this part has min +inf and max -inf, which JSON writes as null.
+        const auto extreme = [](const json& v, double empty) { return v.is_null() ? empty : v.get<double>(); };
+        const double inf = std::numeric_limits<double>::infinity();
         for (const auto& ps : cls.at("per_sample"))
             k.perSample.push_back({fineFrom(ps.at("fine"), name), ps.at("sum").get<double>(),
-                                   ps.at("sum_sq").get<double>(), ps.at("min").get<double>(),
-                                   ps.at("max").get<double>()});
+                                   ps.at("sum_sq").get<double>(), extreme(ps.at("min"), inf),
+                                   extreme(ps.at("max"), -inf)});
         if (static_cast<int>(k.bytes.size()) != channels || static_cast<int>(k.perSample.size()) != channels)
             throw Error(name + ": a class with counts for other than " + std::to_string(channels) + " channels");
         c.classes.push_back(std::move(k));
@@ -138,7 +161,7 @@ StatsPart parse(const json& j, const std::string& name) {
         s.sumOfUnbiasedStd = m.at("sum_of_unbiased_std").get<double>();
         s.mixedSizes = m.at("mixed_sizes").get<bool>();
         s.totalPixels = m.at("total_pixels").get<std::uint64_t>();
-        s.sumOfSumsSquaredOverPixels = m.at("sum_of_sums_squared_over_pixels").get<double>();
+        s.sumOfSumsSquaredOverPixels = longDoubleFrom(m.at("sum_of_sums_squared_over_pixels"), name);
         c.moments.push_back(s);
     }
     if (static_cast<int>(c.moments.size()) != channels) throw Error(name + ": moments for the wrong number of channels");
@@ -197,7 +220,7 @@ std::string statsPartToJson(const StatsPart& part) {
                            {"sum_of_unbiased_std", m.sumOfUnbiasedStd},
                            {"mixed_sizes", m.mixedSizes},
                            {"total_pixels", m.totalPixels},
-                           {"sum_of_sums_squared_over_pixels", static_cast<double>(m.sumOfSumsSquaredOverPixels)}});
+                           {"sum_of_sums_squared_over_pixels", longDoubleText(m.sumOfSumsSquaredOverPixels)}});
     json j = {
         {"format", kStatsPartFormat},
         {"about",

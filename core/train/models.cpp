@@ -55,6 +55,14 @@ torch::nn::Sequential buildModel(const std::string& name, int channels, int heig
                                 nn::Conv2d(nn::Conv2dOptions(6, 16, 5)), nn::ReLU(), nn::MaxPool2d(2));
         return convNet(features, channels, height, width, classes, 120, 84, name);
     }
+    if (name == "cifar-cnn") { // two VGG-style blocks: wide enough for 32x32 colour photographs
+        const auto conv = [](std::int64_t in, std::int64_t out) {
+            return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1));
+        };
+        nn::Sequential features(conv(channels, 32), nn::ReLU(), conv(32, 32), nn::ReLU(), nn::MaxPool2d(2),
+                                conv(32, 64), nn::ReLU(), conv(64, 64), nn::ReLU(), nn::MaxPool2d(2));
+        return convNet(features, channels, height, width, classes, 256, 128, name);
+    }
     if (name == "mlp") {
         return nn::Sequential(nn::Flatten(), nn::Linear(std::int64_t{channels} * height * width, 128), nn::ReLU(),
                               nn::Linear(128, classes));

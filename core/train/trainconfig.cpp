@@ -44,7 +44,7 @@ std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::v
 }
 
 std::vector<std::string> modelNames() {
-    return {"lesson-cnn", "lesson-cnn-bn", "mlp", "lenet5"};
+    return {"lesson-cnn", "lesson-cnn-bn", "mlp", "lenet5", "cifar-cnn"};
 }
 std::vector<std::string> optimizerNames() {
     return {"adam", "sgd"};

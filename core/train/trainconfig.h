@@ -38,7 +38,7 @@ std::vector<Method> lessonMethods();
 // The runs of a comparison: `base` once per method, everything else (seed included) shared.
 std::vector<TrainConfig> comparisonConfigs(const TrainConfig& base, const std::vector<Method>& methods);
 
-std::vector<std::string> modelNames();     // lesson-cnn, lesson-cnn-bn, mlp, lenet5
+std::vector<std::string> modelNames();     // lesson-cnn, lesson-cnn-bn, mlp, lenet5, cifar-cnn
 std::vector<std::string> optimizerNames(); // adam, sgd
 
 // Every problem with a configuration, as messages naming the setting; empty when valid.

@@ -96,16 +96,6 @@ report('train', train)
 report('test', test)
 )";
 
-// A python3 that has numpy: the one on PATH, else Debian's (a pyenv python3 may come first).
-QString pythonWithNumpy() {
-    for (const QString& candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess p;
-        p.start(candidate, {QStringLiteral("-c"), QStringLiteral("import numpy")});
-        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) return candidate;
-    }
-    return {};
-}
-
 std::vector<int> labelsOf(const ImageSet& set) {
     return {set.labels.begin(), set.labels.end()};
 }
@@ -276,7 +266,7 @@ private Q_SLOTS:
         QFETCH(int, protocol);
         QFETCH(QString, keys);
         QFETCH(QString, labels);
-        static const QString python = pythonWithNumpy();
+        static const QString python = test::pythonWith({QStringLiteral("numpy")});
         if (python.isEmpty())
             QSKIP("python3 with numpy not found (Debian: python3-numpy): Python 3 pickles not checked");
         const std::string tag = QTest::currentDataTag();

@@ -87,16 +87,6 @@ Bytes flatGreyJpeg() {
     return out;
 }
 
-// A Python with Pillow and NumPy: the one on PATH, else the system's (where Debian's python3-pil is).
-QString findPillowPython() {
-    for (const QString& candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess p;
-        p.start(candidate, {QStringLiteral("-c"), QStringLiteral("import PIL, numpy")});
-        if (p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) return candidate;
-    }
-    return {};
-}
-
 struct Expected {
     std::string name;
     std::string mode; // "!" when the file must be refused
@@ -140,7 +130,7 @@ class TestImageDecoder : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        const QString python = findPillowPython();
+        const QString python = test::pythonWith({QStringLiteral("PIL"), QStringLiteral("numpy")});
         if (python.isEmpty()) {
             m_skipReason = QStringLiteral("no python3 with Pillow and NumPy (Debian: python3-pil python3-numpy)");
             return;

@@ -91,17 +91,6 @@ std::vector<std::uint8_t> zipBytes(const std::vector<std::pair<std::string, std:
     return buffer;
 }
 
-// A python3 that can import numpy: the one on PATH, else Debian's (python3-numpy), which a pyenv
-// or virtualenv python3 earlier on PATH does not see.
-QString findPythonWithNumpy() {
-    for (const auto& candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
-        QProcess p;
-        p.start(candidate, {QStringLiteral("-c"), QStringLiteral("import numpy")});
-        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) return candidate;
-    }
-    return {};
-}
-
 } // namespace
 
 class TestNumpyData : public QObject {
@@ -181,7 +170,7 @@ class TestNumpyData : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        m_python = findPythonWithNumpy();
+        m_python = test::pythonWith({QStringLiteral("numpy")});
         if (m_python.isEmpty()) {
             m_pythonProblem = "python3 with NumPy not found (Debian: python3-numpy): files NumPy writes are not tested";
             return;

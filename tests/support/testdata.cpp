@@ -1,5 +1,7 @@
 #include "tests/support/testdata.h"
 
+#include <QProcess>
+
 #include <algorithm>
 #include <fstream>
 
@@ -98,6 +100,15 @@ std::filesystem::path debianFashionMnist() {
     std::error_code ec;
     return std::filesystem::is_regular_file(folder / "train-images-idx3-ubyte.gz", ec) ? folder
                                                                                        : std::filesystem::path();
+}
+
+QString pythonWith(const QStringList& modules) {
+    for (const QString& candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
+        QProcess p;
+        p.start(candidate, {QStringLiteral("-c"), QStringLiteral("import ") + modules.join(QStringLiteral(", "))});
+        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) return candidate;
+    }
+    return {};
 }
 
 } // namespace normlab::test

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <QString>
+#include <QStringList>
+
 #include "core/data/imageset.h"
 
 namespace normlab::test {
@@ -34,6 +37,11 @@ inline constexpr double kFashionMnistMean = 0.2860405969887955;
 inline constexpr double kFashionMnistStd = 0.3530242445149226;
 // The XDG_DATA_DIRS value under which NormLab finds it (its parent's parent, /usr/share).
 inline constexpr const char* kDebianDataDirs = "/usr/share";
+
+// A python3 that imports every module in `modules` (e.g. "numpy", "PIL"): the one on PATH, else
+// Debian's /usr/bin/python3 (python3-numpy, python3-pil), which a pyenv or virtualenv python3 earlier
+// on PATH does not see. Empty when there is none; tests then QSKIP, saying which package to install.
+QString pythonWith(const QStringList& modules);
 
 // Files (regular, any depth) in dir, for "nothing partial was left behind" checks.
 std::vector<std::string> filesIn(const std::filesystem::path& dir);

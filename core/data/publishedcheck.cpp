@@ -14,7 +14,7 @@ std::string withoutGz(const std::string& name) {
 std::string describePublished(const StoredFile& file, const std::function<std::string()>& contentSha256) {
     for (const auto& info : datasetCatalog())
         for (const auto& f : info.files)
-            if (f.md5 == file.md5) return "published " + info.displayName + " file " + f.name;
+            if (!f.md5.empty() && f.md5 == file.md5) return "published " + info.displayName + " file " + f.name;
 
     std::string content; // computed once, at most
     for (const auto& info : datasetCatalog())
@@ -32,7 +32,7 @@ std::string describePublished(const StoredFile& file, const std::function<std::s
         for (const auto& f : info.files)
             if (withoutGz(f.name) == withoutGz(file.name)) owners += (owners.empty() ? "" : "/") + info.displayName;
     if (!owners.empty()) return "does not match the published " + owners + " " + withoutGz(file.name);
-    return "not a published MNIST/FashionMNIST file";
+    return "not a published file of a catalog data set";
 }
 
 bool contentDigestMayBeNeeded(std::uint64_t contentBytes) {

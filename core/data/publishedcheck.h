@@ -14,7 +14,7 @@ struct StoredFile {
     std::uint64_t contentBytes = 0; // decompressed size
 };
 
-// Says what a file is compared with the catalog's published MNIST/FashionMNIST files: the
+// Says what a file is compared with the catalog's published files (the MNIST family): the
 // published file itself (its MD5 as torchvision lists it), the published content stored otherwise
 // (recompressed by a repackager such as Debian, or decompressed — recognised by the SHA-256 of
 // the decompressed bytes), or neither. contentSha256 is only called when the decompressed size

@@ -85,10 +85,10 @@ private Q_SLOTS:
     void unknownDatasetRejected() {
         QProcess p;
         p.start(qEnvironmentVariable("NORMLAB_CLI"),
-                {QStringLiteral("download"), QStringLiteral("--dataset"), QStringLiteral("cifar10")});
+                {QStringLiteral("download"), QStringLiteral("--dataset"), QStringLiteral("imagenet")});
         p.waitForFinished(10000);
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(p.readAllStandardError().contains("unknown data set 'cifar10'"));
+        QVERIFY(p.readAllStandardError().contains("unknown data set 'imagenet' (expected one of mnist, fashion-mnist, kmnist"));
     }
 };
 

@@ -51,11 +51,11 @@ private Q_SLOTS:
         };
         // Same size, other bytes: the digest is computed once and does not match.
         QCOMPARE(describePublished({f.name, "x", true, f.contentBytes}, count),
-                 std::string("does not match the published MNIST/FashionMNIST train-images-idx3-ubyte"));
+                 std::string("does not match the published MNIST/FashionMNIST/KMNIST train-images-idx3-ubyte"));
         QCOMPARE(digests, 1);
         // Another size: no digest at all.
         QCOMPARE(describePublished({"my-images.gz", "x", true, 12345}, count),
-                 std::string("not a published MNIST/FashionMNIST file"));
+                 std::string("not a published file of a catalog data set"));
         QCOMPARE(digests, 1);
     }
     void catalogContentDigestsAreWellFormed() {
@@ -90,7 +90,7 @@ private Q_SLOTS:
         changed.back() ^= 1;
         test::writeBytes(out / "changed.gz", gzip(changed, 9));
         const ImageSet other = loadIdxSplit(out / "changed.gz", out / "labels", {});
-        QCOMPARE(other.sources.at(0).published, std::string("not a published MNIST/FashionMNIST file"));
+        QCOMPARE(other.sources.at(0).published, std::string("not a published file of a catalog data set"));
     }
 };
 

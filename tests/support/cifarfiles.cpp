@@ -2,10 +2,16 @@
 
 #include "core/common/splitmix.h"
 #include "tests/support/py2pickle.h"
-#include "tests/support/testdata.h"
+#include "core/export/atomicfile.h"
 
 namespace normlab::test {
 namespace {
+
+// Written whole or not at all (no Qt here: the benchmarks write CIFAR files with this too).
+void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
 
 constexpr std::size_t kImageBytes = 3072;
 constexpr int kCifar10TrainBatches = 5;

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "core/export/torchvisionline.h"
+#include "ui/channelstyle.h"
 #include "ui/colormap.h"
 #include "ui/constantspanel.h"
 #include "ui/histogramplot.h"
@@ -39,6 +40,16 @@ QString methodLabel(Method m) {
 
 HistogramSeries seriesOf(const QString& name, const Histogram& h, const QColor& color) {
     return {name, h.edges, h.counts, color};
+}
+
+// The probe's values of one pixel, "12" for one channel, "R 12  G 40  B 7" for several.
+QString pixelValues(const std::vector<double>& values, char format, int precision) {
+    const int channels = static_cast<int>(values.size());
+    if (channels == 1) return QString::number(values[0], format, precision);
+    QStringList parts;
+    for (int c = 0; c < channels; ++c)
+        parts << channelName(c, channels) + QLatin1Char(' ') + QString::number(values[c], format, precision);
+    return parts.join(QStringLiteral("  "));
 }
 
 } // namespace
@@ -198,18 +209,20 @@ void NormalizationPage::refreshImages() {
     if (!m_dataset || m_image < 0) return;
     const ImageSet& images = m_dataset->imagesOf(m_split);
     const SplitStats& train = m_dataset->stats[0];
-    const std::uint8_t* bytes = images.image(static_cast<std::size_t>(m_image));
-    const int w = images.width, h = images.height;
-    std::vector<float> before(images.pixelsPerImage());
-    normalizeImage(kBefore, train.params, bytes, images.channels, images.pixelsPerChannel(), before.data());
-    m_after.resize(images.pixelsPerImage());
-    normalizeImage(method(), train.params, bytes, images.channels, images.pixelsPerChannel(), m_after.data());
+    const auto index = static_cast<std::size_t>(m_image);
+    const std::uint8_t* bytes = images.image(index);
+    const int w = images.widthOf(index), h = images.heightOf(index), channels = images.channels;
+    const std::size_t plane = images.pixelsPerChannel(index);
+    std::vector<float> before(plane * channels);
+    normalizeImage(kBefore, train.params, bytes, channels, plane, before.data());
+    m_after.resize(plane * channels);
+    normalizeImage(method(), train.params, bytes, channels, plane, m_after.data());
     const ValueRange beforeRange = displayRange(kBefore, train), afterRange = displayRange(method(), train);
-    const QString label = QString::fromStdString(images.classNames[images.labels[m_image]]);
-    m_beforeView->setImage(renderValues(before.data(), w, h, beforeRange),
-                           tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe());
-    m_afterView->setImage(renderValues(m_after.data(), w, h, afterRange), tr("after: %1").arg(methodLabel(method())),
-                          afterRange.describe());
+    const QString label = QString::fromStdString(images.classNames[images.labels[index]]);
+    m_beforeView->setImage(renderValues(before.data(), channels, w, h, beforeRange),
+                           tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe(channels));
+    m_afterView->setImage(renderValues(m_after.data(), channels, w, h, afterRange),
+                          tr("after: %1").arg(methodLabel(method())), afterRange.describe(channels));
     // A readout under the pointer follows the image and method now shown, never the last ones.
     if (m_probed.x() >= 0 && m_probed.x() < w && m_probed.y() >= 0 && m_probed.y() < h)
         probe(m_probed.x(), m_probed.y());
@@ -264,13 +277,19 @@ void NormalizationPage::probe(int x, int y) {
     if (!m_dataset || m_image < 0) return;
     m_probed = QPoint(x, y);
     const ImageSet& images = m_dataset->imagesOf(m_split);
-    const std::size_t i = static_cast<std::size_t>(y) * images.width + x;
-    m_probe->setText(tr("pixel (%1, %2): byte %3 → %4 %5")
+    const auto index = static_cast<std::size_t>(m_image);
+    const std::size_t plane = images.pixelsPerChannel(index);
+    const std::size_t i = static_cast<std::size_t>(y) * images.widthOf(index) + x;
+    std::vector<double> bytes, after;
+    for (int c = 0; c < images.channels; ++c) {
+        bytes.push_back(images.image(index)[c * plane + i]);
+        after.push_back(m_after[c * plane + i]);
+    }
+    m_probe->setText(tr("pixel (%1, %2): %3 %4 → %5 %6")
                          .arg(x)
                          .arg(y)
-                         .arg(images.image(static_cast<std::size_t>(m_image))[i])
-                         .arg(methodLabel(method()))
-                         .arg(m_after[i], 0, 'g', 6));
+                         .arg(images.channels == 1 ? tr("byte") : tr("bytes"), pixelValues(bytes, 'f', 0),
+                              methodLabel(method()), pixelValues(after, 'g', kDigits)));
 }
 
 QString NormalizationPage::probeText() const {

@@ -228,6 +228,7 @@ void MainWindow::restoreSettings(const DatasetRequest& defaults) {
     m_chooser->selectSplit(v.split);
     m_browser->setThumbnailSize(v.thumbnail);
     if (auto m = parseMethod(v.method.toStdString())) m_normalization->setMethod(*m);
+    m_normalization->setHistogramChannel(v.histogramChannel);
     if (v.largeFonts) m_largeFonts->setChecked(true);
 }
 
@@ -238,6 +239,7 @@ void MainWindow::saveSettings() const {
     v.dataset = m_chooser->dataset();
     v.split = QString::fromStdString(m_chooser->split());
     v.method = QString::fromStdString(methodName(m_normalization->method()));
+    v.histogramChannel = m_normalization->histogramChannel();
     v.thumbnail = m_browser->thumbnailSize();
     v.largeFonts = m_largeFonts->isChecked();
     v.save();

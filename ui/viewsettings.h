@@ -14,6 +14,7 @@ struct ViewSettings {
     QString split = QStringLiteral("train");
     QString method = QStringLiteral("zscore");
     int histogramChannel = -1; // every channel
+    int mapChannel = 0;        // the channel of the per-pixel maps
     int thumbnail = 56;
     bool largeFonts = false;
 

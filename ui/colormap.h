@@ -1,12 +1,12 @@
 #pragma once
 
-#include <cstdint>
-#include <vector>
+#include <cstddef>
 
 #include <QColor>
 #include <QImage>
 #include <QString>
 
+#include "core/data/imageset.h"
 #include "core/stats/normalization.h"
 #include "core/stats/splitstats.h"
 
@@ -15,21 +15,28 @@ namespace normlab {
 // How values map to colours. Fixed per data set and method, never rescaled per image, so the
 // same value always looks the same: grey over the method's nominal range for non-negative
 // methods, and a diverging blue-white-red map, symmetric around 0, when values go negative.
+// Colour images are drawn as RGB instead, each channel mapped linearly over the same range.
 struct ValueRange {
     double lo = 0, hi = 1;
     bool diverging = false;
 
     QRgb colorFor(double value) const;
-    QString describe() const; // e.g. "grey, 0 … 1" or "diverging, −2.85 … 0 … 2.85"
+    int intensity(double value) const; // 0..255, linear over lo … hi
+    // e.g. "black 0 … white 1", "blue -2.85 … white 0 … red 2.85", or for colour images
+    // "RGB, each channel -2.1 … 2.4".
+    QString describe(int channels = 1) const;
 };
 
-// The fixed display range of a method, from the training split's statistics.
+// The fixed display range of a method, from the training split's statistics: for colour images
+// one range over the three channels shown, so equal values look equally bright in each.
 ValueRange displayRange(Method method, const SplitStats& trainStats);
 
-// Renders channel 0 of an image's values (H x W floats) with a range, one pixel per value.
-QImage renderValues(const float* values, int width, int height, const ValueRange& range);
+// Renders an image's values (C x H x W floats) with a range, one pixel per value: RGB from the
+// first three channels of a colour image, channel 0 otherwise.
+QImage renderValues(const float* values, int channels, int width, int height, const ValueRange& range);
 
-// An 8-bit grey image of channel 0 of a byte image (owns its pixels).
-QImage byteImage(const std::uint8_t* bytes, int width, int height);
+// Image `index` of a set as it is stored, at its own size (owns its pixels): RGB for three or
+// more channels, grey (channel 0) for one or two.
+QImage byteImage(const ImageSet& set, std::size_t index);
 
 } // namespace normlab

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include <QComboBox>
 #include <QEvent>
@@ -18,6 +19,8 @@
 #include "core/common/error.h"
 #include "core/stats/constantscheck.h"
 #include "core/stats/publishedconstants.h"
+#include "ui/channelcombo.h"
+#include "ui/channelstyle.h"
 #include "ui/histogramplot.h"
 
 namespace normlab {
@@ -28,12 +31,6 @@ constexpr int kDecimals = 4;
 const QColor kIdealColor(60, 60, 60);
 const QColor kPooledColor(200, 60, 40);
 const QColor kPerImageColor(40, 110, 200);
-
-QColor channelColor(int channel, int channels) {
-    if (channels != 3) return QColor(90, 90, 90);
-    static const QColor rgb[] = {QColor(200, 40, 40), QColor(30, 140, 60), QColor(40, 80, 200)};
-    return rgb[channel];
-}
 
 // The byte histogram of one channel, each byte v at (v/255 - mean) / std: exactly what the
 // network sees after this Normalize.
@@ -62,10 +59,24 @@ QString number(double v) {
     return QString::number(v, 'f', kDecimals);
 }
 
+// The pooled std over every channel's pixels together, in pixel/255 units: what the per-image
+// stds of a colour image (taken over all its channels) are compared with.
+double pooledStdOfAllChannels(const std::vector<ByteHistogram>& channels) {
+    ByteHistogram all;
+    for (const auto& c : channels)
+        all += c;
+    return all.populationStd() / 255.0;
+}
+
+double meanOf(const std::vector<float>& values) {
+    return values.empty() ? 0.0 : std::accumulate(values.begin(), values.end(), 0.0) / values.size();
+}
+
 } // namespace
 
 ConstantsPanel::ConstantsPanel(QWidget* parent)
-    : QWidget(parent), m_line(new QLineEdit(this)), m_published(new QComboBox(this)), m_verdict(new QLabel(this)),
+    : QWidget(parent), m_line(new QLineEdit(this)), m_published(new QComboBox(this)),
+      m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_verdict(new QLabel(this)),
       m_after(new HistogramPlot(this)), m_imageStds(new HistogramPlot(this)), m_recipes(new QTableWidget(this)) {
     m_line->setObjectName(QStringLiteral("constantsLine"));
     m_line->setPlaceholderText(
@@ -74,6 +85,8 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     m_published->addItem(tr("or a published set…"), QString());
     for (const auto& p : publishedConstants())
         m_published->addItem(QString::fromStdString(p.name + " (" + p.dataset + ")"), QString::fromStdString(p.name));
+    m_channel->setObjectName(QStringLiteral("constantsChannel"));
+    m_channel->setToolTip(tr("Which channel the after-histogram shows: every one, or one alone"));
     auto* checkButton = new QPushButton(tr("Check"), this);
     checkButton->setObjectName(QStringLiteral("checkConstantsButton"));
     m_verdict->setObjectName(QStringLiteral("constantsVerdict"));
@@ -94,6 +107,7 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     input->addWidget(m_line, 3);
     input->addWidget(m_published, 1);
     input->addWidget(checkButton);
+    input->addWidget(m_channel);
 
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_recipes);
@@ -118,11 +132,25 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
         if (index > 0) m_line->clear(); // the published set is what gets checked
         this->check();
     });
+    connect(m_channel, &ChannelCombo::channelChanged, this, [this](int channel) {
+        showChecked();
+        Q_EMIT channelChanged(channel);
+    });
+}
+
+int ConstantsPanel::channel() const {
+    return m_channel->channel();
+}
+
+void ConstantsPanel::setChannel(int channel) {
+    m_channel->setChannel(channel);
 }
 
 void ConstantsPanel::setDataset(LoadedDatasetPtr dataset, const std::string& split) {
     m_dataset = std::move(dataset);
     m_split = split;
+    m_checked.reset(); // checked against the old data: nothing to show until checked again
+    m_channel->setChannels(m_dataset->imagesOf(split).channels);
     showRecipes();
     if (!m_line->text().isEmpty() || m_published->currentIndex() > 0) check();
 }
@@ -149,27 +177,34 @@ void ConstantsPanel::check() {
 }
 
 void ConstantsPanel::run(const NormalizeConstants& constants) {
-    const SplitStats& stats = m_dataset->statsOf(m_split);
-    const ConstantsCheck k = checkConstants(stats, constants);
+    const ConstantsCheck k = checkConstants(m_dataset->statsOf(m_split), constants);
     m_verdict->setStyleSheet(QString());
     m_verdict->setText(QString::fromStdString(k.verdict));
+    m_checked = k.constants; // broadcast to every channel
+    showChecked();
+}
+
+void ConstantsPanel::showChecked() {
+    if (!m_dataset || !m_checked) return;
+    const SplitStats& stats = m_dataset->statsOf(m_split);
+    const ConstantsCheck k = checkConstants(stats, *m_checked);
+    const int channels = stats.channels;
     std::vector<HistogramSeries> series;
-    for (int c = 0; c < stats.channels; ++c)
-        series.push_back(afterSeries(stats.bytes[c], k.constants.mean[c], k.constants.std[c],
-                                     stats.channels == 1 ? tr("after") : tr("channel %1").arg(c),
-                                     channelColor(c, stats.channels)));
-    m_after->setSeries(std::move(series), tr("value after this Normalize"));
     std::vector<HistogramMarker> markers{{-1, tr("ideal ±1"), kIdealColor, Qt::DotLine},
                                          {0, tr("ideal 0"), kIdealColor, Qt::DashLine},
                                          {1, QString(), kIdealColor, Qt::DotLine}};
-    for (int c = 0; c < stats.channels; ++c) {
-        const QString which = stats.channels == 1 ? QString() : tr(" ch %1").arg(c);
-        markers.push_back({k.afterMean[c], tr("mean %1%2").arg(QString::number(k.afterMean[c], 'f', 2), which),
-                           channelColor(c, stats.channels), Qt::SolidLine});
+    for (int c = 0; c < channels; ++c) {
+        if (!m_channel->shows(c)) continue;
+        const QString name = channels == 1 ? tr("after") : channelName(c, channels);
+        const QColor color = channelColor(c, channels);
+        series.push_back(afterSeries(stats.bytes[c], k.constants.mean[c], k.constants.std[c], name, color));
+        const QString which = channels == 1 ? QString() : QLatin1Char(' ') + name;
+        markers.push_back({k.afterMean[c], tr("mean %1%2").arg(QString::number(k.afterMean[c], 'f', 2), which), color,
+                           Qt::SolidLine});
         markers.push_back({k.afterMean[c] + k.afterStd[c],
-                           tr("+std %1%2").arg(QString::number(k.afterStd[c], 'f', 2), which),
-                           channelColor(c, stats.channels), Qt::DashDotLine});
+                           tr("+std %1%2").arg(QString::number(k.afterStd[c], 'f', 2), which), color, Qt::DashDotLine});
     }
+    m_after->setSeries(std::move(series), tr("value after this Normalize"));
     m_after->setMarkers(std::move(markers));
 }
 
@@ -189,7 +224,7 @@ void ConstantsPanel::showRecipes() {
     m_recipes->setColumnCount(stats.channels);
     QStringList channels;
     for (int c = 0; c < stats.channels; ++c)
-        channels << (stats.channels == 1 ? tr("value") : tr("channel %1").arg(c));
+        channels << (stats.channels == 1 ? tr("value") : channelName(c, stats.channels));
     m_recipes->setHorizontalHeaderLabels(channels);
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         m_recipes->setVerticalHeaderItem(i, new QTableWidgetItem(rows[i].first));
@@ -198,12 +233,19 @@ void ConstantsPanel::showRecipes() {
     }
     fitRecipesHeight();
     // The picture of the gap: each image's own std is narrower than the pooled std, because it
-    // leaves out how much the image means differ. (Per image over all channels; per channel
-    // once colour data sets open.)
-    m_imageStds->setSeries({imageStdSeries(stats.imageStd)}, tr("std of one image (x/255)"));
-    m_imageStds->setMarkers(
-        {{r.population[0], tr("pooled %1").arg(number(r.population[0])), kPooledColor},
-         {r.meanOfImageStd[0], tr("mean of these %1").arg(number(r.meanOfImageStd[0])), kPerImageColor, Qt::DashLine}});
+    // leaves out how much the image means differ. A colour image's std is taken over all its
+    // channels, so it is compared with the std pooled over all channels, not one channel's.
+    if (stats.channels == 1) {
+        m_imageStds->setSeries({imageStdSeries(stats.imageStd)}, tr("std of one image (x/255)"));
+        m_imageStds->setMarkers({{r.population[0], tr("pooled %1").arg(number(r.population[0])), kPooledColor},
+                                 {r.meanOfImageStd[0], tr("mean of these %1").arg(number(r.meanOfImageStd[0])),
+                                  kPerImageColor, Qt::DashLine}});
+    } else {
+        const double pooled = pooledStdOfAllChannels(stats.bytes), mean = meanOf(stats.imageStd);
+        m_imageStds->setSeries({imageStdSeries(stats.imageStd)}, tr("std of one image, all channels (x/255)"));
+        m_imageStds->setMarkers({{pooled, tr("pooled, all channels %1").arg(number(pooled)), kPooledColor},
+                                 {mean, tr("mean of these %1").arg(number(mean)), kPerImageColor, Qt::DashLine}});
+    }
 }
 
 void ConstantsPanel::fitRecipesHeight() {

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <QWidget>
 
+#include "core/stats/normalizetext.h"
 #include "ui/loadeddataset.h"
 
 class QComboBox;
@@ -13,8 +15,8 @@ class QTableWidget;
 
 namespace normlab {
 
+class ChannelCombo;
 class HistogramPlot;
-struct NormalizeConstants;
 
 // "Where do these numbers come from?" on the Normalization tab: paste a transforms.Normalize line
 // (or pick a published set) and see what it does to the shown split — the after-histogram of
@@ -31,12 +33,18 @@ public:
     QString verdict() const;
     HistogramPlot* afterPlot() const { return m_after; }
     HistogramPlot* imageStdPlot() const { return m_imageStds; }
+    int channel() const;
+    void setChannel(int channel); // which channel the after-histogram shows (ChannelCombo::kAll: every one)
+
+Q_SIGNALS:
+    void channelChanged(int channel);
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void run(const NormalizeConstants& constants);
+    void showChecked(); // the last checked constants, for the channels chosen
     void fitRecipesHeight();
     void showRecipes();
     void showError(const QString& message);
@@ -44,7 +52,9 @@ private:
     LoadedDatasetPtr m_dataset;
     std::string m_split = "train";
     QLineEdit* m_line;
+    std::optional<NormalizeConstants> m_checked;
     QComboBox* m_published;
+    ChannelCombo* m_channel;
     QLabel* m_verdict;
     HistogramPlot* m_after;
     HistogramPlot* m_imageStds;

@@ -14,9 +14,11 @@ namespace {
 constexpr double kMarkerLabelStep = 0.08; // of the plot's height, between stacked marker labels
 constexpr double kFlipLabelsFrom = 0.5;   // of the x range: labels right of it go left of their line
 
-constexpr int kMinimumHeight = 200;  // readable from the back of a classroom
-constexpr double kXMargin = 0.03;    // room left and right of the data, so edge bins stay visible
-constexpr double kLogFloor = 1e-300; // below any log axis range: draws a bar's side down to the axis
+constexpr int kMinimumHeight = 200;            // readable from the back of a classroom
+constexpr double kXMargin = 0.03;              // room left and right of the data, so edge bins stay visible
+constexpr double kLogFloor = 1e-300;           // below any log axis range: draws a bar's side down to the axis
+constexpr int kLineAlpha = 210;                // overlaid series stay visible through each other
+const QColor kLegendBrush(255, 255, 255, 200); // lines under the legend stay visible
 
 } // namespace
 
@@ -24,6 +26,7 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
     setMinimumHeight(kMinimumHeight);
     yAxis->setLabel(tr("fraction of pixels"));
     legend->setVisible(true);
+    legend->setBrush(kLegendBrush);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeZoom(Qt::Horizontal);
@@ -35,6 +38,11 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
 void HistogramPlot::setSeries(std::vector<HistogramSeries> series, const QString& xLabel) {
     m_series = std::move(series);
     xAxis->setLabel(xLabel);
+    rebuild();
+}
+
+void HistogramPlot::setLegendKeys(std::vector<LegendKey> keys) {
+    m_keys = std::move(keys);
     rebuild();
 }
 
@@ -57,6 +65,8 @@ void HistogramPlot::rebuild() {
     clearGraphs();
     clearItems();
     legend->setVisible(m_series.size() > 1); // one series is named by the axis label
+    // Keys sit side by side in one row; one entry per series, one under the other.
+    legend->setFillOrder(m_keys.empty() ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst);
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
     double smallest = 1;
     for (const auto& s : m_series) {
@@ -80,11 +90,19 @@ void HistogramPlot::rebuild() {
         values.push_back(floor);
         QCPGraph* g = addGraph();
         g->setName(s.name);
-        g->setPen(QPen(s.color, 1.6));
+        QColor line = s.color;
+        line.setAlpha(kLineAlpha);
+        g->setPen(QPen(line, 1.6, s.style));
         g->setLineStyle(QCPGraph::lsStepLeft);
         g->setData(keys, values, true);
+        if (!m_keys.empty()) g->removeFromLegend();
         lo = std::min(lo, s.edges.front());
         hi = std::max(hi, s.edges.back());
+    }
+    for (const auto& k : m_keys) { // graphs without data: only their legend entry shows
+        QCPGraph* g = addGraph();
+        g->setName(k.name);
+        g->setPen(QPen(k.color, 1.6, k.style));
     }
     for (const auto& m : m_markers) {
         lo = std::min(lo, m.x);

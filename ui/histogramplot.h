@@ -12,6 +12,18 @@ struct HistogramSeries {
     std::vector<double> edges;         // bins + 1
     std::vector<std::uint64_t> counts; // bins
     QColor color;
+    // Overlaid channels are told apart by colour, so what they are compared with (before, the
+    // test split, all classes) is told apart by a dashed line. (Fills were tried: three
+    // translucent fills overlap into one grey.)
+    Qt::PenStyle style = Qt::SolidLine;
+};
+
+// A legend entry that stands for several series: "R" for every red one, "before" for every
+// dashed one. Six series of three channels need five entries in one row, not six in three.
+struct LegendKey {
+    QString name;
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine;
 };
 
 // A labelled vertical line on a histogram (an ideal value, a mean, a recipe's std).
@@ -31,6 +43,9 @@ class HistogramPlot : public QCustomPlot {
 public:
     explicit HistogramPlot(QWidget* parent = nullptr);
     void setSeries(std::vector<HistogramSeries> series, const QString& xLabel);
+    // Shows these keys in one row instead of one legend entry per series; empty: per series.
+    void setLegendKeys(std::vector<LegendKey> keys);
+    const std::vector<LegendKey>& legendKeys() const { return m_keys; }
     const std::vector<HistogramSeries>& series() const { return m_series; }
     void setLogScale(bool log);
     void setMarkers(std::vector<HistogramMarker> markers);
@@ -43,6 +58,7 @@ private:
 
     std::vector<HistogramSeries> m_series;
     std::vector<HistogramMarker> m_markers;
+    std::vector<LegendKey> m_keys;
     bool m_log = false;
 };
 

@@ -65,7 +65,7 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return QString::fromStdString(m_images->classNames[label]);
     case Qt::DecorationRole:
-        return byteImage(m_images->image(image), m_images->width, m_images->height);
+        return byteImage(*m_images, static_cast<std::size_t>(image));
     case Qt::ToolTipRole:
         return QStringLiteral("#%1 · %2 · mean %3 · std %4")
             .arg(image)

@@ -228,6 +228,8 @@ void MainWindow::restoreSettings(const DatasetRequest& defaults) {
     m_chooser->selectSplit(v.split);
     m_browser->setThumbnailSize(v.thumbnail);
     if (auto m = parseMethod(v.method.toStdString())) m_normalization->setMethod(*m);
+    m_normalization->setHistogramChannel(v.histogramChannel);
+    m_stats->setMapChannel(v.mapChannel);
     if (v.largeFonts) m_largeFonts->setChecked(true);
 }
 
@@ -238,6 +240,8 @@ void MainWindow::saveSettings() const {
     v.dataset = m_chooser->dataset();
     v.split = QString::fromStdString(m_chooser->split());
     v.method = QString::fromStdString(methodName(m_normalization->method()));
+    v.histogramChannel = m_normalization->histogramChannel();
+    v.mapChannel = m_stats->mapChannel();
     v.thumbnail = m_browser->thumbnailSize();
     v.largeFonts = m_largeFonts->isChecked();
     v.save();
@@ -383,6 +387,10 @@ void MainWindow::saveHistogramPlot() {
 }
 
 void MainWindow::savePixelMaps() {
+    if (m_current && !m_stats->hasPixelMaps()) { // images of different sizes have none
+        showMessage(m_stats->pixelMapsText(), true);
+        return;
+    }
     const QString path =
         FileDialog::instance()->getSaveFileName(this, tr("Save per-pixel maps (two files: NAME-mean and NAME-std)"),
                                                 tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"));

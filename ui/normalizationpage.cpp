@@ -13,13 +13,16 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "core/export/torchvisionline.h"
+#include "ui/channelcombo.h"
+#include "ui/channelstyle.h"
 #include "ui/colormap.h"
 #include "ui/constantspanel.h"
 #include "ui/histogramplot.h"
+#include "ui/models/summarymodel.h"
 #include "ui/pixelimageview.h"
 
 namespace normlab {
@@ -37,17 +40,52 @@ QString methodLabel(Method m) {
     return QString::fromStdString(methodName(m));
 }
 
-HistogramSeries seriesOf(const QString& name, const Histogram& h, const QColor& color) {
-    return {name, h.edges, h.counts, color};
+// One side of a histogram overlay: what it shows and, for one channel, in which colour.
+struct OverlaySide {
+    QString name;
+    const MethodStats* stats = nullptr;
+    QColor greyColor;
+};
+
+// The two sides of an overlay for every channel shown. One channel keeps its two colours; colour
+// images get a pair per channel in the channel's colour, the first side dashed, the second solid,
+// pairs in channel order.
+std::vector<HistogramSeries> overlaySeries(const OverlaySide& first, const OverlaySide& second, int channels,
+                                           const ChannelCombo& choice) {
+    std::vector<HistogramSeries> series;
+    for (int c = 0; c < channels; ++c) {
+        if (!choice.shows(c)) continue;
+        const QString channel = channelName(c, channels);
+        const bool perChannel = channels > 1;
+        for (const OverlaySide* side : {&first, &second}) {
+            const Histogram& h = side->stats->histograms.at(c);
+            HistogramSeries s{perChannel ? channel + QLatin1Char(' ') + side->name : side->name, h.edges, h.counts,
+                              perChannel ? channelColor(c, channels) : side->greyColor};
+            if (perChannel) s.style = side == &first ? Qt::DashLine : Qt::SolidLine;
+            series.push_back(std::move(s));
+        }
+    }
+    return series;
+}
+
+// The probe's values of one pixel, "12" for one channel, "R 12  G 40  B 7" for several.
+QString pixelValues(const std::vector<double>& values, char format, int precision) {
+    const int channels = static_cast<int>(values.size());
+    if (channels == 1) return QString::number(values[0], format, precision);
+    QStringList parts;
+    for (int c = 0; c < channels; ++c)
+        parts << channelName(c, channels) + QLatin1Char(' ') + QString::number(values[c], format, precision);
+    return parts.join(QStringLiteral("  "));
 }
 
 } // namespace
 
 NormalizationPage::NormalizationPage(QWidget* parent)
     : QWidget(parent), m_method(new QComboBox(this)), m_overlay(new QComboBox(this)), m_class(new QComboBox(this)),
-      m_log(new QCheckBox(tr("log count axis"), this)), m_beforeView(new PixelImageView(this)),
-      m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)), m_histogram(new HistogramPlot(this)),
-      m_table(new QTableWidget(2, 7, this)), m_torchvision(new QLineEdit(this)), m_constants(new ConstantsPanel(this)) {
+      m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_log(new QCheckBox(tr("log count axis"), this)),
+      m_beforeView(new PixelImageView(this)), m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)),
+      m_histogram(new HistogramPlot(this)), m_summary(new SummaryModel(this)), m_table(new QTableView(this)),
+      m_torchvision(new QLineEdit(this)), m_constants(new ConstantsPanel(this)) {
     m_constants->setObjectName(QStringLiteral("constantsPanel"));
     m_method->setObjectName(QStringLiteral("methodCombo"));
     for (auto m : kAllMethods)
@@ -58,6 +96,8 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     m_overlay->addItem(tr("train vs test (after)"));
     m_overlay->addItem(tr("one class vs all (after)"));
     m_class->setObjectName(QStringLiteral("histogramClass"));
+    m_channel->setObjectName(QStringLiteral("histogramChannel"));
+    m_channel->setToolTip(tr("Which channel the histograms show: every one, or one alone"));
     m_log->setObjectName(QStringLiteral("logScaleCheck"));
     // Log by default: the background bin holds most pixels and flattens everything else.
     m_log->setChecked(true);
@@ -74,10 +114,9 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     m_probe->setWordWrap(true); // a long readout wraps instead of widening the page
     m_histogram->setObjectName(QStringLiteral("histogramPlot"));
     m_table->setObjectName(QStringLiteral("beforeAfterTable"));
-    m_table->setHorizontalHeaderLabels({QStringLiteral("mean"), QStringLiteral("std"), QStringLiteral("min"),
-                                        QStringLiteral("max"), QStringLiteral("p1"), QStringLiteral("p50"),
-                                        QStringLiteral("p99")});
+    m_table->setModel(m_summary);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents); // asks for every row
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     fitTableHeight();
     m_torchvision->setObjectName(QStringLiteral("torchvisionLine"));
@@ -90,6 +129,7 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     controls->addWidget(new QLabel(tr("Histogram:"), this));
     controls->addWidget(m_overlay);
     controls->addWidget(m_class);
+    controls->addWidget(m_channel);
     controls->addWidget(m_log);
     controls->addStretch();
 
@@ -146,6 +186,13 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     });
     connect(m_overlay, &QComboBox::currentIndexChanged, this, &NormalizationPage::refreshDatasetViews);
     connect(m_class, &QComboBox::currentIndexChanged, this, &NormalizationPage::refreshDatasetViews);
+    // One choice of channel for both histograms, the explorer's and the constants panel's: each
+    // combo follows the other (setting the channel shown already emits nothing, so this ends).
+    connect(m_channel, &ChannelCombo::channelChanged, this, [this](int channel) {
+        m_constants->setChannel(channel);
+        refreshDatasetViews();
+    });
+    connect(m_constants, &ConstantsPanel::channelChanged, m_channel, &ChannelCombo::setChannel);
     connect(m_log, &QCheckBox::toggled, m_histogram, &HistogramPlot::setLogScale);
     connect(m_beforeView, &PixelImageView::pixelHovered, this, &NormalizationPage::probe);
     connect(m_afterView, &PixelImageView::pixelHovered, this, &NormalizationPage::probe);
@@ -159,10 +206,20 @@ void NormalizationPage::setMethod(Method method) {
     m_method->setCurrentIndex(m_method->findData(static_cast<int>(method)));
 }
 
+int NormalizationPage::histogramChannel() const {
+    return m_channel->wantedChannel();
+}
+
+void NormalizationPage::setHistogramChannel(int channel) {
+    m_channel->setChannel(channel);
+    m_constants->setChannel(channel); // also when this combo's choice did not change
+}
+
 void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& split) {
     m_dataset = std::move(dataset);
     m_split = split;
     m_constants->setDataset(m_dataset, split);
+    m_channel->setChannels(m_dataset->imagesOf(split).channels);
     const QSignalBlocker block(m_class);
     const int previous = m_class->currentIndex();
     m_class->clear();
@@ -173,15 +230,23 @@ void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& 
     m_class->setCurrentIndex(previous > 0 && previous < m_class->count() ? previous : 0);
     m_image = images.count > 0 ? 0 : -1;
     m_torchvision->setText(QString::fromStdString(torchvisionNormalizeLine(m_dataset->stats[0].params)));
+    // Three channels' line is longer than the field in larger fonts: show its start, and all of it on hover.
+    m_torchvision->setCursorPosition(0);
+    m_torchvision->setToolTip(m_torchvision->text());
     refreshImages();
     refreshDatasetViews();
 }
 
 void NormalizationPage::fitTableHeight() {
-    // Two rows and the header, at the current font: recomputed when Larger fonts changes it.
+    // At the current font (recomputed when Larger fonts changes it): as tall as every row when
+    // there is room, never shorter than the header and one before/after pair. Three channels'
+    // six rows do not fit a 720 px projector in larger fonts beside the images and histogram;
+    // there the table scrolls rather than push the window off the screen.
     const int row = m_table->fontMetrics().height() + 8;
     m_table->verticalHeader()->setDefaultSectionSize(row);
-    m_table->setFixedHeight(row * 3 + 2 * m_table->frameWidth());
+    const int frame = 2 * m_table->frameWidth();
+    m_table->setMinimumHeight(row * 3 + frame);
+    m_table->setMaximumHeight(row * (std::max(2, m_summary->rowCount()) + 1) + frame);
 }
 
 void NormalizationPage::changeEvent(QEvent* event) {
@@ -198,18 +263,20 @@ void NormalizationPage::refreshImages() {
     if (!m_dataset || m_image < 0) return;
     const ImageSet& images = m_dataset->imagesOf(m_split);
     const SplitStats& train = m_dataset->stats[0];
-    const std::uint8_t* bytes = images.image(static_cast<std::size_t>(m_image));
-    const int w = images.width, h = images.height;
-    std::vector<float> before(images.pixelsPerImage());
-    normalizeImage(kBefore, train.params, bytes, images.channels, images.pixelsPerChannel(), before.data());
-    m_after.resize(images.pixelsPerImage());
-    normalizeImage(method(), train.params, bytes, images.channels, images.pixelsPerChannel(), m_after.data());
+    const auto index = static_cast<std::size_t>(m_image);
+    const std::uint8_t* bytes = images.image(index);
+    const int w = images.widthOf(index), h = images.heightOf(index), channels = images.channels;
+    const std::size_t plane = images.pixelsPerChannel(index);
+    std::vector<float> before(plane * channels);
+    normalizeImage(kBefore, train.params, bytes, channels, plane, before.data());
+    m_after.resize(plane * channels);
+    normalizeImage(method(), train.params, bytes, channels, plane, m_after.data());
     const ValueRange beforeRange = displayRange(kBefore, train), afterRange = displayRange(method(), train);
-    const QString label = QString::fromStdString(images.classNames[images.labels[m_image]]);
-    m_beforeView->setImage(renderValues(before.data(), w, h, beforeRange),
-                           tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe());
-    m_afterView->setImage(renderValues(m_after.data(), w, h, afterRange), tr("after: %1").arg(methodLabel(method())),
-                          afterRange.describe());
+    const QString label = QString::fromStdString(images.classNames[images.labels[index]]);
+    m_beforeView->setImage(renderValues(before.data(), channels, w, h, beforeRange),
+                           tr("#%1 %2 — before (x/255)").arg(m_image).arg(label), beforeRange.describe(channels));
+    m_afterView->setImage(renderValues(m_after.data(), channels, w, h, afterRange),
+                          tr("after: %1").arg(methodLabel(method())), afterRange.describe(channels));
     // A readout under the pointer follows the image and method now shown, never the last ones.
     if (m_probed.x() >= 0 && m_probed.x() < w && m_probed.y() >= 0 && m_probed.y() < h)
         probe(m_probed.x(), m_probed.y());
@@ -223,54 +290,65 @@ void NormalizationPage::refreshDatasetViews() {
     const auto byClass = [&](const SplitStats& s, Method m) -> const MethodStats& {
         return cls >= 0 ? s.perClass.at(cls).methods.at(static_cast<std::size_t>(m)) : s.method(m);
     };
-    const QString scope = cls >= 0 ? m_class->currentText() : tr("all");
-    std::vector<HistogramSeries> series;
+    // Names stay short (a colour data set's six fill the bin tooltip): a class is named, "all" is not.
+    const QString scope = cls >= 0 ? QStringLiteral(", ") + m_class->currentText() : QString();
+    OverlaySide first, second;
     switch (static_cast<Overlay>(m_overlay->currentIndex())) {
     case Overlay::BeforeAfter:
-        series = {seriesOf(tr("before (x/255), %1").arg(scope), byClass(stats, kBefore).histograms[0], kBeforeColor),
-                  seriesOf(tr("after (%1), %2").arg(methodLabel(after), scope), byClass(stats, after).histograms[0],
-                           kAfterColor)};
+        first = {tr("before (x/255)%1").arg(scope), &byClass(stats, kBefore), kBeforeColor};
+        second = {tr("after (%1)%2").arg(methodLabel(after), scope), &byClass(stats, after), kAfterColor};
         break;
     case Overlay::TrainTest:
-        series = {seriesOf(tr("train, %1").arg(scope), byClass(m_dataset->stats[0], after).histograms[0], kAfterColor),
-                  seriesOf(tr("test, %1").arg(scope), byClass(m_dataset->stats[1], after).histograms[0], kOtherColor)};
+        first = {tr("train%1").arg(scope), &byClass(m_dataset->stats[0], after), kAfterColor};
+        second = {tr("test%1").arg(scope), &byClass(m_dataset->stats[1], after), kOtherColor};
         break;
     case Overlay::ClassVsAll:
-        series = {seriesOf(tr("all classes"), stats.method(after).histograms[0], kBeforeColor),
-                  seriesOf(cls >= 0 ? m_class->currentText() : tr("(choose a class)"),
-                           byClass(stats, after).histograms[0], kAfterColor)};
+        first = {tr("all classes"), &stats.method(after), kBeforeColor};
+        second = {cls >= 0 ? m_class->currentText() : tr("(choose a class)"), &byClass(stats, after), kAfterColor};
         break;
     }
-    m_histogram->setSeries(std::move(series), tr("pixel value"));
-
-    const MethodStats* rows[] = {&byClass(stats, kBefore), &byClass(stats, after)};
-    const QString rowScope = cls >= 0 ? QStringLiteral(", ") + m_class->currentText() : QString();
-    m_table->setVerticalHeaderLabels(
-        {tr("before (x/255)%1").arg(rowScope), tr("after (%1)%2").arg(methodLabel(after), rowScope)});
-    for (int r = 0; r < 2; ++r) {
-        const ChannelSummary& s = rows[r]->channels.at(0);
-        const double values[] = {s.mean, s.std, s.min, s.max, s.p1, s.p50, s.p99};
-        for (int c = 0; c < 7; ++c) {
-            const double shown = std::abs(values[c]) < 1e-12 ? 0.0 : values[c];
-            auto* item = new QTableWidgetItem(QString::number(shown, 'g', kDigits));
-            item->setData(Qt::UserRole, values[c]);
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(r, c, item);
-        }
+    const int channels = stats.channels;
+    std::vector<LegendKey> keys; // every channel: colours name the channels, the line style the side
+    if (channels > 1 && m_channel->channel() == ChannelCombo::kAll) {
+        for (int c = 0; c < channels; ++c)
+            keys.push_back({channelName(c, channels), channelColor(c, channels)});
+        keys.push_back({first.name, kBeforeColor, Qt::DashLine});
+        keys.push_back({second.name, kBeforeColor});
     }
+    m_histogram->setLegendKeys(std::move(keys));
+    m_histogram->setSeries(overlaySeries(first, second, channels, *m_channel), tr("pixel value"));
+
+    // The table: before and after of every channel, whatever the histogram shows, each channel's
+    // pair together, so the rows a short window shows without scrolling still compare.
+    const std::pair<QString, const MethodStats*> sides[] = {
+        {tr("before (x/255)%1").arg(scope), &byClass(stats, kBefore)},
+        {tr("after (%1)%2").arg(methodLabel(after), scope), &byClass(stats, after)}};
+    std::vector<SummaryModel::Row> rows;
+    for (int c = 0; c < channels; ++c)
+        for (const auto& [name, method] : sides)
+            rows.push_back({channels == 1 ? name : channelName(c, channels) + QLatin1Char(' ') + name,
+                            method->channels.at(c), channels > 1 ? channelColor(c, channels) : QColor()});
+    m_summary->setRows(std::move(rows));
+    fitTableHeight();
 }
 
 void NormalizationPage::probe(int x, int y) {
     if (!m_dataset || m_image < 0) return;
     m_probed = QPoint(x, y);
     const ImageSet& images = m_dataset->imagesOf(m_split);
-    const std::size_t i = static_cast<std::size_t>(y) * images.width + x;
-    m_probe->setText(tr("pixel (%1, %2): byte %3 → %4 %5")
+    const auto index = static_cast<std::size_t>(m_image);
+    const std::size_t plane = images.pixelsPerChannel(index);
+    const std::size_t i = static_cast<std::size_t>(y) * images.widthOf(index) + x;
+    std::vector<double> bytes, after;
+    for (int c = 0; c < images.channels; ++c) {
+        bytes.push_back(images.image(index)[c * plane + i]);
+        after.push_back(m_after[c * plane + i]);
+    }
+    m_probe->setText(tr("pixel (%1, %2): %3 %4 → %5 %6")
                          .arg(x)
                          .arg(y)
-                         .arg(images.image(static_cast<std::size_t>(m_image))[i])
-                         .arg(methodLabel(method()))
-                         .arg(m_after[i], 0, 'g', 6));
+                         .arg(images.channels == 1 ? tr("byte") : tr("bytes"), pixelValues(bytes, 'f', 0),
+                              methodLabel(method()), pixelValues(after, 'g', kDigits)));
 }
 
 QString NormalizationPage::probeText() const {

@@ -11,18 +11,21 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
-class QTableWidget;
+class QTableView;
 
 namespace normlab {
 
+class ChannelCombo;
 class ConstantsPanel;
 class HistogramPlot;
 class PixelImageView;
+class SummaryModel;
 
 // Before/after for one image and for the data set: the selected image as bytes and after the
-// chosen normalization (fixed, labelled colour maps), a pixel probe, overlaid pixel histograms
-// (before vs after, train vs test, one class vs all), a before/after stats table and the
-// matching transforms.Normalize line; "Check constants" swaps in the ConstantsPanel.
+// chosen normalization (fixed, labelled colour maps; RGB for colour images), a pixel probe,
+// overlaid pixel histograms (before vs after, train vs test, one class vs all; every channel or
+// one), a before/after stats table per channel and the matching transforms.Normalize line;
+// "Check constants" swaps in the ConstantsPanel.
 class NormalizationPage : public QWidget {
     Q_OBJECT
 
@@ -37,6 +40,11 @@ public:
     HistogramPlot* histogram() const { return m_histogram; }
     ConstantsPanel* constantsPanel() const { return m_constants; }
     QString probeText() const;
+    const SummaryModel* summaryModel() const { return m_summary; }
+    // The channel the histograms show (ChannelCombo::kAll or an index), here and in the panel;
+    // kept while a data set lacks it, so a grey data set in between does not forget it.
+    int histogramChannel() const;
+    void setHistogramChannel(int channel);
 
 Q_SIGNALS:
     void methodChanged(normlab::Method method);
@@ -58,12 +66,14 @@ private:
     QComboBox* m_method;
     QComboBox* m_overlay;
     QComboBox* m_class;
+    ChannelCombo* m_channel;
     QCheckBox* m_log;
     PixelImageView* m_beforeView;
     PixelImageView* m_afterView;
     QLabel* m_probe;
     HistogramPlot* m_histogram;
-    QTableWidget* m_table;
+    SummaryModel* m_summary;
+    QTableView* m_table;
     QLineEdit* m_torchvision;
     ConstantsPanel* m_constants;
     QStackedWidget* m_views = nullptr; // the explorer, or the constants panel

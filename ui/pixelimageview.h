@@ -14,6 +14,7 @@ public:
     explicit PixelImageView(QWidget* parent = nullptr);
     void setImage(const QImage& image, const QString& caption, const QString& legend);
     const QImage& image() const { return m_image; }
+    const QString& legend() const { return m_legend; }
     int zoom() const;
     QSize sizeHint() const override { return {300, 300}; }
 

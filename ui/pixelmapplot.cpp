@@ -10,9 +10,16 @@ PixelMapPlot::PixelMapPlot(QWidget* parent)
     : QCustomPlot(parent), m_map(new QCPColorMap(xAxis, yAxis)), m_scale(new QCPColorScale(this)),
       m_title(new QCPTextElement(this)) {
     setMinimumSize(220, 200);
-    plotLayout()->insertRow(0);
+    // The title in a row of its own over the map and its scale, so it may be as wide as both
+    // (a second line names the channel of a colour data set).
+    QCPAxisRect* rect = axisRect();
+    plotLayout()->take(rect);
+    plotLayout()->simplify();
+    auto* body = new QCPLayoutGrid;
     plotLayout()->addElement(0, 0, m_title);
-    plotLayout()->addElement(1, 1, m_scale);
+    plotLayout()->addElement(1, 0, body);
+    body->addElement(0, 0, rect);
+    body->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
     m_map->setInterpolate(false); // one flat cell per pixel
     yAxis->setRangeReversed(true);

@@ -50,7 +50,7 @@ void SampleStrip::addRun(int run, const QString& name, const QColor& color,
     QPainter painter(&strip);
     for (std::size_t i = 0; i < samples.size(); ++i)
         painter.drawImage(QRect(static_cast<int>(i) * (w * kZoom + kGap), 0, w * kZoom, h * kZoom),
-                          renderValues(samples[i].data(), w, h, range));
+                          renderValues(samples[i].data(), 1, w, h, range));
     painter.end();
     auto* row = new QWidget(widget());
     auto* layout = new QHBoxLayout(row);

@@ -12,6 +12,8 @@ ViewSettings ViewSettings::load() {
     v.dataset = s.value(QStringLiteral("data/dataset")).toString();
     v.split = s.value(QStringLiteral("data/split"), v.split).toString();
     v.method = s.value(QStringLiteral("view/method"), v.method).toString();
+    v.histogramChannel = s.value(QStringLiteral("view/histogramChannel"), v.histogramChannel).toInt();
+    v.mapChannel = s.value(QStringLiteral("view/mapChannel"), v.mapChannel).toInt();
     v.thumbnail = s.value(QStringLiteral("view/thumbnail"), v.thumbnail).toInt();
     v.largeFonts = s.value(QStringLiteral("view/largeFonts"), v.largeFonts).toBool();
     return v;
@@ -24,6 +26,8 @@ void ViewSettings::save() const {
     s.setValue(QStringLiteral("data/dataset"), dataset);
     s.setValue(QStringLiteral("data/split"), split);
     s.setValue(QStringLiteral("view/method"), method);
+    s.setValue(QStringLiteral("view/histogramChannel"), histogramChannel);
+    s.setValue(QStringLiteral("view/mapChannel"), mapChannel);
     s.setValue(QStringLiteral("view/thumbnail"), thumbnail);
     s.setValue(QStringLiteral("view/largeFonts"), largeFonts);
 }

@@ -6,12 +6,15 @@
 namespace normlab {
 
 // What NormLab remembers across restarts (QSettings): the window and splitter layout, the data
-// set and split, the normalization shown, the thumbnail size and the projector mode.
+// set and split, the normalization shown, the channel the histograms show, the thumbnail size and
+// the projector mode.
 struct ViewSettings {
     QByteArray geometry, splitter;
     QString dataset; // empty: never chosen
     QString split = QStringLiteral("train");
     QString method = QStringLiteral("zscore");
+    int histogramChannel = -1; // every channel
+    int mapChannel = 0;        // the channel of the per-pixel maps
     int thumbnail = 56;
     bool largeFonts = false;
 

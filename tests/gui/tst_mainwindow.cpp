@@ -13,7 +13,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -31,6 +31,7 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/models/datacheckmodel.h"
+#include "ui/models/summarymodel.h"
 #include "ui/normalizationpage.h"
 #include "ui/pixelimageview.h"
 #include "ui/statsjob.h"
@@ -54,8 +55,8 @@ void waitForStats(MainWindow& window) {
     QVERIFY(done.wait(30000));
 }
 
-double tableValue(QTableWidget* table, int row, int column) {
-    return table->item(row, column)->data(Qt::UserRole).toDouble();
+double tableValue(QTableView* table, int row, int column) {
+    return table->model()->index(row, column).data(SummaryModel::ValueRole).toDouble();
 }
 
 } // namespace
@@ -110,7 +111,7 @@ private Q_SLOTS:
         waitForStats(window);
         const SplitStats expected = computeStats(openSplit(smallSynthetic(), "train"));
         auto* method = window.findChild<QComboBox*>(QStringLiteral("methodCombo"));
-        auto* table = window.findChild<QTableWidget*>(QStringLiteral("beforeAfterTable"));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("beforeAfterTable"));
         for (auto m : {Method::MinMax, Method::PerSample, Method::Raw255}) {
             method->setCurrentIndex(method->findData(static_cast<int>(m)));
             const auto& series = window.normalizationPage()->histogram()->series();
@@ -143,9 +144,9 @@ private Q_SLOTS:
                  qPrintable(window.normalizationPage()->probeText()));
         auto* filter = window.findChild<QComboBox*>(QStringLiteral("histogramClass"));
         filter->setCurrentIndex(filter->findData(3));
-        auto* table = window.findChild<QTableWidget*>(QStringLiteral("beforeAfterTable"));
-        QCOMPARE(table->verticalHeaderItem(0)->text(), QStringLiteral("before (x/255), 3"));
-        QCOMPARE(table->verticalHeaderItem(1)->text(), QStringLiteral("after (per-sample), 3"));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("beforeAfterTable"));
+        QCOMPARE(table->model()->headerData(0, Qt::Vertical).toString(), QStringLiteral("before (x/255), 3"));
+        QCOMPARE(table->model()->headerData(1, Qt::Vertical).toString(), QStringLiteral("after (per-sample), 3"));
         QVERIFY(
             window.findChild<QLabel*>(QStringLiteral("torchvisionLabel"))->text().contains(QStringLiteral("z-score")));
     }

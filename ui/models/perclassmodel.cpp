@@ -1,15 +1,40 @@
 #include "ui/models/perclassmodel.h"
 
+#include <numeric>
+
+#include "ui/channelstyle.h"
+
 namespace normlab {
+namespace {
+
+constexpr int kDecimals = 4;
+
+double average(const std::vector<double>& values) {
+    return values.empty() ? 0.0 : std::accumulate(values.begin(), values.end(), 0.0) / values.size();
+}
+
+QVariantList list(const std::vector<double>& values) {
+    QVariantList out;
+    for (double v : values)
+        out << v;
+    return out;
+}
+
+} // namespace
 
 PerClassModel::PerClassModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void PerClassModel::setStats(const SplitStats& stats) {
     beginResetModel();
     m_rows.clear();
+    m_channels = stats.channels;
     for (const auto& c : stats.perClass) {
-        const ChannelSummary& s = c.methods.at(static_cast<std::size_t>(Method::None)).channels.at(0);
-        m_rows.push_back({c.label, QString::fromStdString(c.name), c.images, s.mean, s.std});
+        Row row{c.label, QString::fromStdString(c.name), c.images, {}, {}};
+        for (const ChannelSummary& s : c.methods.at(static_cast<std::size_t>(Method::None)).channels) {
+            row.mean.push_back(s.mean);
+            row.std.push_back(s.std);
+        }
+        m_rows.push_back(std::move(row));
     }
     endResetModel();
 }
@@ -25,6 +50,14 @@ int PerClassModel::columnCount(const QModelIndex& parent) const {
 QVariant PerClassModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
+    if (index.column() == MeanColumn || index.column() == StdColumn) {
+        const std::vector<double>& values = index.column() == MeanColumn ? r.mean : r.std;
+        if (role == ValueRole) return average(values);
+        if (role == ChannelValuesRole) return list(values);
+        if (role == Qt::DisplayRole) return channelValues(values, kDecimals);
+        if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
     QVariant value;
     switch (index.column()) {
     case LabelColumn:
@@ -36,16 +69,8 @@ QVariant PerClassModel::data(const QModelIndex& index, int role) const {
     case ImagesColumn:
         value = r.images;
         break;
-    case MeanColumn:
-        value = r.mean;
-        break;
-    case StdColumn:
-        value = r.std;
-        break;
     }
-    if (role == ValueRole) return value;
-    if (role == Qt::DisplayRole)
-        return value.typeId() == QMetaType::Double ? QVariant(QString::number(value.toDouble(), 'f', 4)) : value;
+    if (role == ValueRole || role == Qt::DisplayRole) return value;
     if (role == Qt::TextAlignmentRole)
         return index.column() == NameColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -56,7 +81,12 @@ QVariant PerClassModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     // One "class" column for the number and one for its name, not "label" and "class".
     static const char* const names[] = {"#", "class", "images", "mean (x/255)", "std (x/255)"};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+    if (section < 0 || section >= ColumnCount) return {};
+    // "mean (x/255)" over "R / G / B", the order of the values below: on two lines the header is
+    // no wider than the values.
+    if ((section == MeanColumn || section == StdColumn) && m_channels > 1)
+        return tr(names[section]) + QLatin1Char('\n') + channelList(m_channels);
+    return tr(names[section]);
 }
 
 } // namespace normlab

@@ -8,13 +8,17 @@
 
 namespace normlab {
 
-// Per-class counts, mean and std of a split (x/255, population std), one row per class.
+// Per-class counts, mean and std of a split (x/255, population std), one row per class and one
+// value per channel in a cell ("0.4914 / 0.4822 / 0.4465", R / G / B).
 class PerClassModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     enum Column { LabelColumn, NameColumn, ImagesColumn, MeanColumn, StdColumn, ColumnCount };
-    static constexpr int ValueRole = Qt::UserRole; // exact numbers, for sorting
+    // Exact numbers, for sorting: of several channels, their average (the mean over all pixels;
+    // an order only for std).
+    static constexpr int ValueRole = Qt::UserRole;
+    static constexpr int ChannelValuesRole = Qt::UserRole + 1; // exact, one per channel (QVariantList)
 
     explicit PerClassModel(QObject* parent = nullptr);
     void setStats(const SplitStats& stats);
@@ -29,9 +33,10 @@ private:
         int label;
         QString name;
         qulonglong images;
-        double mean, std;
+        std::vector<double> mean, std; // per channel
     };
     std::vector<Row> m_rows;
+    int m_channels = 1;
 };
 
 } // namespace normlab

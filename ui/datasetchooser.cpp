@@ -2,10 +2,12 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStandardItemModel>
 
 #include "ui/datasetcombo.h"
 
@@ -52,12 +54,24 @@ std::string DatasetChooser::split() const {
 
 void DatasetChooser::select(const QString& dataset) {
     const QSignalBlocker block(m_dataset);
-    if (m_dataset->findData(dataset) < 0 && QDir(dataset).exists()) {
-        m_dataset->addItem(tr("Folder: %1").arg(QDir(dataset).dirName()), dataset);
+    const QFileInfo path(dataset);
+    if (m_dataset->findData(dataset) < 0 && path.exists()) {
+        m_dataset->addItem(path.isDir() ? tr("Folder: %1").arg(QDir(dataset).dirName()) : tr("File: %1").arg(path.fileName()),
+                           dataset);
         m_dataset->setItemData(m_dataset->count() - 1, dataset, Qt::ToolTipRole);
     }
     const int index = m_dataset->findData(dataset);
     m_dataset->setCurrentIndex(index >= 0 ? index : m_dataset->findData(QStringLiteral("synthetic")));
+}
+
+void DatasetChooser::setHeldOutSplit(const QString& name) {
+    // The second entry is whatever the data set holds out: its test split, else its val split.
+    auto* model = qobject_cast<QStandardItemModel*>(m_split->model());
+    QStandardItem* item = model ? model->item(1) : nullptr;
+    if (!item) return;
+    item->setText(name.isEmpty() ? tr("(no test or val split)") : name);
+    item->setEnabled(!name.isEmpty());
+    if (name.isEmpty() && m_split->currentIndex() == 1) m_split->setCurrentIndex(0);
 }
 
 void DatasetChooser::selectSplit(const QString& split) {

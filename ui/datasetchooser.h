@@ -27,6 +27,8 @@ public:
     // Selects a data set without emitting datasetChanged; adds a folder item for a path.
     void select(const QString& dataset);
     void selectSplit(const QString& split);
+    // Names the held-out split the second entry shows ("test" or "val"); empty: there is none.
+    void setHeldOutSplit(const QString& name);
     // Removes an opened folder from the list (its data could not be shown).
     void removeFolder(const QString& path);
     void offerDownload(const QString& text); // empty: hide the button

@@ -148,6 +148,8 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     addAction(file, QStringLiteral("openFolderAction"), tr("&Open folder…"), QKeySequence::Open,
               &MainWindow::openFolder);
+    addAction(file, QStringLiteral("openFileAction"), tr("Open NumPy &file…"), QKeySequence(tr("Ctrl+Shift+O")),
+              &MainWindow::openFile);
     addAction(file, QStringLiteral("downloadAction"), tr("&Download data set"), {}, &MainWindow::downloadMissing);
     file->addSeparator();
     addAction(file, QStringLiteral("exportStatisticsAction"), tr("&Export statistics (JSON/CSV)…"),
@@ -284,6 +286,7 @@ void MainWindow::showResult(const LoadedDatasetPtr& result) {
     m_current = result;
     m_shownDataset = m_chooser->dataset();
     setBusy(false);
+    m_chooser->setHeldOutSplit(result->images[1].count ? QString::fromStdString(result->images[1].split) : QString());
     showSplit();
     statusBar()->showMessage(tr("Statistics ready"), 3000);
     // LibTorch loads in the background once the first data has been painted and the window is
@@ -325,9 +328,17 @@ void MainWindow::setBusy(bool busy) {
 
 void MainWindow::openFolder() {
     const QString folder = FileDialog::instance()->getExistingDirectory(
-        this, tr("Open a folder of IDX files or a torchvision data folder"));
+        this, tr("Open a data set folder: IDX files, a torchvision root, CIFAR, or an image folder"));
     if (folder.isEmpty()) return;
     selectDataset(folder);
+}
+
+void MainWindow::openFile() {
+    const QString file = FileDialog::instance()->getOpenFileName(
+        this, tr("Open NumPy images (x_train.npy with y_train.npy beside it) or a MedMNIST .npz"),
+        tr("NumPy data (*.npy *.npz)"));
+    if (file.isEmpty()) return;
+    selectDataset(file);
 }
 
 void MainWindow::downloadMissing() {
@@ -337,7 +348,7 @@ void MainWindow::downloadMissing() {
 void MainWindow::download(const QString& datasetId) {
     const DatasetInfo* info = findCatalogDataset(datasetId.toStdString());
     if (!info) {
-        showMessage(tr("Only MNIST and FashionMNIST can be downloaded."), true);
+        showMessage(tr("Only the catalog's data sets can be downloaded (normlab-cli datasets lists them)."), true);
         return;
     }
     if (m_download->isRunning()) return;

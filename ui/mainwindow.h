@@ -50,6 +50,7 @@ public:
 public Q_SLOTS:
     void reload();
     void openFolder();
+    void openFile();
     void downloadMissing();
     void download(const QString& datasetId);
     void exportStatistics();

@@ -5,6 +5,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -13,9 +16,12 @@
 #include <QtTest>
 
 #include "core/stats/statsengine.h"
+#include "tests/support/quickruns.h"
 #include "tests/support/testdata.h"
 #include "ui/channelcombo.h"
 #include "ui/constantspanel.h"
+#include "ui/filedialog.h"
+#include "ui/imagebrowser.h"
 #include "ui/histogramplot.h"
 #include "ui/imagedelegate.h"
 #include "ui/imagelistmodel.h"
@@ -320,6 +326,44 @@ private Q_SLOTS:
         QCOMPARE(again.normalizationPage()->histogramChannel(), 2);
         QCOMPARE(again.normalizationPage()->histogram()->series().size(), std::size_t(2));
         QCOMPARE(again.statsPage()->mapChannel(), 1);
+    }
+
+    // An image folder with one split, and one of mixed sizes, through File > Open folder: colour
+    // thumbnails, the held-out entry says there is none, and nothing crashes without pixel maps.
+    void imageFoldersOpenThroughTheMenu() {
+        const auto writeFolder = [&](const QString& name, bool mixed) {
+            for (int k = 0; k < 2; ++k) {
+                const QString dir = m_dir.filePath(name + QStringLiteral("/class%1").arg(k));
+                QVERIFY(QDir().mkpath(dir));
+                for (int i = 0; i < 6; ++i) {
+                    QImage image(mixed ? 8 + i : 8, mixed ? 5 + 2 * i : 8, QImage::Format_RGB888);
+                    image.fill(QColor(40 * i, 200 - 30 * k, 90));
+                    QVERIFY(image.save(dir + QStringLiteral("/%1.png").arg(i)));
+                }
+            }
+        };
+        writeFolder(QStringLiteral("pngs"), false);
+        writeFolder(QStringLiteral("mixed"), true);
+        MainWindow window(test::smallSynthetic(500));
+        QSignalSpy done(window.statsJob(), &StatsJob::finished);
+        QVERIFY(done.wait(30000));
+        for (const QString& name : {QStringLiteral("pngs"), QStringLiteral("mixed")}) {
+            FileDialog::instance()->setNextFileName(m_dir.filePath(name));
+            window.findChild<QAction*>(QStringLiteral("openFolderAction"))->trigger();
+            QVERIFY(done.wait(30000));
+            const ImageSet& train = window.current()->images[0];
+            QCOMPARE(train.count, std::size_t(12));
+            QCOMPARE(train.channels, 3);
+            QCOMPARE(train.uniformSize(), name == QStringLiteral("pngs"));
+            auto* split = window.findChild<QComboBox*>(QStringLiteral("splitCombo"));
+            QCOMPARE(split->itemText(1), QStringLiteral("(no test or val split)"));
+            const QImage thumb = qvariant_cast<QImage>(window.browser()->model()->index(0, 0).data(Qt::DecorationRole));
+            QCOMPARE(QColor(thumb.pixel(0, 0)), QColor(0, 200, 90));
+            for (int tab = 0; tab < 3; ++tab) {
+                window.tabs()->setCurrentIndex(tab);
+                QCoreApplication::processEvents();
+            }
+        }
     }
 
     // Six table rows and a channel combo more than a grey data set: still a 1280x720 projector's

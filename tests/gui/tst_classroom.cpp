@@ -335,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(failed.wait(30000));
         QCOMPARE(combo->count(), items);                                        // not piled up
         QCOMPARE(combo->currentData().toString(), QStringLiteral("synthetic")); // names what is shown
-        QVERIFY(window.banner()->text().contains(QStringLiteral("no IDX data set here")));
+        QVERIFY(window.banner()->text().contains(QStringLiteral("no data set here")));
     }
 
     void aboutNamesTheVersions() {

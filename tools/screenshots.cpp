@@ -2,7 +2,7 @@
 // 1280x720 of a classroom projector:
 //   QT_QPA_PLATFORM=offscreen normlab-screenshots OUTPUT_DIR
 // Uses Debian's real FashionMNIST when it is installed (dataset-fashion-mnist), else the
-// built-in synthetic digits.
+// built-in synthetic digits; the colour shots use generated scenes (tools/colourscenes.h).
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -12,10 +12,12 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "core/data/datasetcatalog.h"
 #include "core/data/datasetlocator.h"
+#include "tools/colourscenes.h"
 #include "ui/constantspanel.h"
 #include "ui/imagebrowser.h"
 #include "ui/mainwindow.h"
@@ -49,6 +51,35 @@ bool train(normlab::TrainPage* page, const normlab::TrainConfig& config, const s
         return false;
     }
     return true;
+}
+
+// A colour data set (generated scenes, a stand-in for CIFAR offline): the tab in colour, and the
+// constants people paste for CIFAR-10 checked against it.
+bool shootColour(normlab::MainWindow& window, const QString& out) {
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("colour-scenes"));
+    if (!normlab::writeColourScenes(root, 300, 60)) {
+        qCritical("cannot write the colour scenes");
+        return false;
+    }
+    QSignalSpy done(window.statsJob(), &normlab::StatsJob::finished);
+    window.tabs()->setCurrentIndex(0);
+    window.selectDataset(root);
+    if (!done.wait(120000)) {
+        qCritical("statistics of the colour scenes did not finish");
+        return false;
+    }
+    window.browser()->selectImage(3);
+    window.normalizationPage()->setMethod(normlab::Method::ZScore);
+    bool ok = save(window, out, QStringLiteral("colour.png"));
+    window.normalizationPage()->findChild<QPushButton*>(QStringLiteral("checkConstantsToggle"))->click();
+    window.normalizationPage()
+        ->findChild<QLineEdit*>(QStringLiteral("constantsLine"))
+        ->setText(QStringLiteral("transforms.Normalize((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010))"));
+    window.normalizationPage()->constantsPanel()->check();
+    ok = save(window, out, QStringLiteral("check-constants-colour.png")) && ok;
+    window.normalizationPage()->findChild<QPushButton*>(QStringLiteral("checkConstantsToggle"))->click();
+    return ok;
 }
 
 } // namespace
@@ -111,5 +142,6 @@ int main(int argc, char** argv) {
     config.epochs = 8;
     if (!train(window.trainPage(), config, normlab::lessonMethods())) return 1;
     ok = save(window, out, QStringLiteral("classroom.png")) && ok;
-    return ok ? 0 : 1;
+    window.findChild<QAction*>(QStringLiteral("largeFontsAction"))->setChecked(false);
+    return shootColour(window, out) && ok ? 0 : 1;
 }

@@ -40,6 +40,8 @@ public:
     StatsJob* statsJob() const { return m_job; }
     DownloadJob* downloadJob() const { return m_download; }
     ImageBrowser* browser() const { return m_browser; }
+    // Shows a data set: a catalog id, "synthetic", or a folder or file path (as File > Open does).
+    void selectDataset(const QString& id);
     NormalizationPage* normalizationPage() const { return m_normalization; }
     StatsPage* statsPage() const { return m_stats; }
     TrainPage* trainPage() const { return m_train; }
@@ -75,7 +77,6 @@ private:
     void showSplit();
     void showMessage(const QString& text, bool isError);
     void setBusy(bool busy);
-    void selectDataset(const QString& id);
     void restoreSettings(const DatasetRequest& defaults);
     void saveSettings() const;
     void fitToScreen();

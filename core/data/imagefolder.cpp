@@ -73,9 +73,21 @@ std::string gigabytes(std::size_t bytes) {
     return std::to_string(bytes / 100'000'000 / 10.0).substr(0, 4) + " GB";
 }
 
+// Names, origin and notes of a listing: what every decoded chunk carries (cheap: no file is read).
+ImageSet namesOf(const ImageFolderSplit& listing) {
+    ImageSet set;
+    set.dataset = listing.dataset;
+    set.split = listing.split;
+    set.origin = "image folder " + listing.root.string();
+    set.channels = 3;
+    set.classNames = listing.classes;
+    set.notes.push_back(kImageFolderConversionNote);
+    return set;
+}
+
 // Assembles decoded images into one set: one size, or each image's own shape.
 ImageSet assemble(const ImageFolderSplit& listing, std::size_t begin, std::vector<DecodedImage>& decoded) {
-    ImageSet set = describeImageFolder(listing);
+    ImageSet set = namesOf(listing);
     set.count = decoded.size();
     set.channels = 3;
     std::size_t total = 0;
@@ -149,14 +161,10 @@ ImageFolderSplit listImageFolder(const fs::path& folder, const std::string& spli
     return listing;
 }
 
+
 ImageSet describeImageFolder(const ImageFolderSplit& listing) {
-    ImageSet set;
-    set.dataset = listing.dataset;
-    set.split = listing.split;
-    set.origin = "image folder " + listing.root.string();
-    set.channels = 3;
-    set.classNames = listing.classes;
-    set.notes.push_back(kImageFolderConversionNote);
+    ImageSet set = namesOf(listing);
+    // The folder as one source: its files' total size (one stat each, once per pass).
     SourceFile source;
     source.path = listing.root.string();
     source.published = std::to_string(listing.files.size()) + " image files in " +

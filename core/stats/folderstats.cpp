@@ -1,20 +1,18 @@
 #include "core/stats/folderstats.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <memory>
 
 #include "core/common/error.h"
 #include "core/common/parallel.h"
+#include "core/data/imagedecoder.h"
 #include "core/stats/statsaccumulator.h"
 #include "core/stats/statspart.h"
 
 namespace normlab {
 namespace {
-
-// Files decoded per chunk and worker: enough to keep every core busy between the chunk's two
-// phases (decode, then count), few enough that a chunk of large photos stays small in memory.
-constexpr std::size_t kFilesPerWorker = 48;
 
 std::optional<std::size_t> parseCount(std::string_view text) {
     std::size_t value = 0;
@@ -36,24 +34,29 @@ Shard Shard::parse(const std::string& text) {
 
 namespace {
 
-// One pass over files [begin, end) of the listing into an accumulator.
+// One pass over files [begin, end) of the listing into an accumulator. Each worker decodes a file
+// and counts it at once, on its own thread and while its pixels are in cache; only one decoded
+// image per worker is in memory.
 std::unique_ptr<StatsAccumulator> accumulateFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
                                                   const Progress& progress) {
-    const std::size_t chunkFiles = kFilesPerWorker * workerCount();
-    std::unique_ptr<StatsAccumulator> acc;
-    for (std::size_t first = begin; first < end; first += chunkFiles) {
-        const std::size_t last = std::min(end, first + chunkFiles);
-        const double done = static_cast<double>(first - begin) / (end - begin);
-        const double share = static_cast<double>(last - first) / (end - begin);
-        const ImageSet chunk = decodeImageFolderChunk(listing, first, last, progress.part(done, share * 0.9));
-        if (!acc) {
-            // The first image's size is the size of the per-pixel maps; they last while all share it.
-            StatsLayout layout{static_cast<int>(listing.classes.size()), chunk.channels, chunk.heightOf(0),
-                               chunk.widthOf(0), kStreamedPerSampleBound};
-            acc = std::make_unique<StatsAccumulator>(layout);
+    // The first image's size is the size of the per-pixel maps; they last while all share it.
+    const DecodedImage first = decodeImageFile(listing.files[begin].path);
+    auto acc = std::make_unique<StatsAccumulator>(StatsLayout{static_cast<int>(listing.classes.size()), 3,
+                                                              first.height, first.width, kStreamedPerSampleBound});
+    const std::size_t total = end - begin;
+    acc->reserveImages(total);
+    acc->addImage(0, first.planar.data(), first.height, first.width, listing.files[begin].label, 0);
+    std::atomic<std::size_t> next{begin + 1}, done{1};
+    parallelRanges(acc->workers(), acc->workers(), [&](unsigned w, std::size_t, std::size_t) {
+        for (std::size_t i = next++; i < end; i = next++) {
+            progress.throwIfStopped();
+            const DecodedImage image = decodeImageFile(listing.files[i].path);
+            acc->addImage(w, image.planar.data(), image.height, image.width, listing.files[i].label, i - begin);
+            const std::size_t finished = ++done;
+            if (w == 0 && finished % 64 == 0) progress.update(static_cast<double>(finished) / total);
         }
-        acc->add(chunk, first - begin, progress.part(done + share * 0.9, share * 0.1));
-    }
+        acc->finishWorker(w);
+    });
     return acc;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "core/common/error.h"
@@ -57,6 +58,8 @@ struct WorkerAcc {
             chunkSum[i] = chunkSumSq[i] = 0;
         }
     }
+
+    std::size_t pendingMapped = 0; // images addImage put into chunkSum since the last flush
 };
 
 // Per-image results, indexed by the image's place in the split.
@@ -72,16 +75,14 @@ struct PerImage {
 
 // One image's pixel statistics into a worker's accumulators; its per-pixel sums only when it has
 // the maps' size (`mapped`).
-void accumulateImage(const ImageSet& set, std::size_t index, std::size_t outIndex, bool mapped, ImageCounter& counter,
-                     WorkerAcc& acc, PerImage& out) {
-    const std::size_t p = set.pixelsPerChannel(index);
-    const std::uint8_t* image = set.image(index);
-    ClassAcc& cls = acc.classes[set.labels[index]];
+void accumulateImage(const std::uint8_t* image, std::size_t p, int channels, int label, std::size_t outIndex,
+                     bool mapped, ImageCounter& counter, WorkerAcc& acc, PerImage& out) {
+    ClassAcc& cls = acc.classes[label];
     ++cls.images;
     std::uint64_t imageSum = 0, imageSumSq = 0;
     int imageMin = 255, imageMax = 0;
     std::uint32_t h[256];
-    for (int c = 0; c < set.channels; ++c) {
+    for (int c = 0; c < channels; ++c) {
         const std::uint8_t* px = image + c * p;
         counter.count(px, p);
         counter.take(h);
@@ -118,7 +119,7 @@ void accumulateImage(const ImageSet& set, std::size_t index, std::size_t outInde
         imageSum += sum, imageSumSq += sumSq;
         imageMin = std::min(imageMin, lo), imageMax = std::max(imageMax, hi);
     }
-    const std::size_t n = p * set.channels;
+    const std::size_t n = p * channels;
     if (mapped) {
         // Per-pixel sums: a straight loop the compiler vectorises.
         std::uint32_t* sumRow = acc.chunkSum.data();
@@ -176,9 +177,14 @@ double samuelsonBound(std::size_t pixelsPerChannel) {
 struct StatsAccumulator::State {
     StatsLayout layout;
     std::vector<WorkerAcc> workers;
+    std::vector<ImageCounter> counters; // one per worker, for addImage
     PerImage perImage;
     std::size_t images = 0;
     bool mapsValid = true;
+    std::atomic<bool> mapsBroken{false}; // an image of another size arrived through addImage
+
+    // Whether the per-pixel maps still hold: every image so far had their size.
+    bool mapsKept() const { return mapsValid && !mapsBroken.load(); }
 };
 
 StatsAccumulator::StatsAccumulator(const StatsLayout& layout) : m_state(std::make_unique<State>()) {
@@ -187,6 +193,42 @@ StatsAccumulator::StatsAccumulator(const StatsLayout& layout) : m_state(std::mak
     m_state->mapsValid = mapPixels > 0;
     for (unsigned w = 0; w < workerCount(); ++w)
         m_state->workers.emplace_back(layout.classCount, layout.channels, mapPixels, layout.perSampleBound);
+    m_state->counters.resize(m_state->workers.size());
+}
+
+unsigned StatsAccumulator::workers() const {
+    return static_cast<unsigned>(m_state->workers.size());
+}
+
+void StatsAccumulator::reserveImages(std::size_t count) {
+    m_state->perImage.resize(m_state->images + count);
+    m_state->images += count;
+}
+
+void StatsAccumulator::addImage(unsigned worker, const std::uint8_t* planar, int height, int width, int label,
+                                std::size_t index) {
+    State& st = *m_state;
+    if (label < 0 || label >= st.layout.classCount)
+        throw Error("internal: label " + std::to_string(label) + " outside the accumulator's classes");
+    bool mapped = st.mapsValid && !st.mapsBroken.load(std::memory_order_relaxed);
+    if (mapped && (height != st.layout.mapHeight || width != st.layout.mapWidth)) {
+        st.mapsBroken.store(true, std::memory_order_relaxed);
+        mapped = false;
+    }
+    WorkerAcc& acc = st.workers.at(worker);
+    accumulateImage(planar, static_cast<std::size_t>(height) * width, st.layout.channels, label, index, mapped,
+                    st.counters[worker], acc, st.perImage);
+    // The 32-bit per-pixel sums hold kChunkImages images; then they go into the 64-bit ones.
+    if (mapped && ++acc.pendingMapped == kChunkImages) {
+        acc.flushPixels();
+        acc.pendingMapped = 0;
+    }
+}
+
+void StatsAccumulator::finishWorker(unsigned worker) {
+    WorkerAcc& acc = m_state->workers.at(worker);
+    acc.flushPixels();
+    acc.pendingMapped = 0;
 }
 
 StatsAccumulator::~StatsAccumulator() = default;
@@ -205,10 +247,10 @@ void StatsAccumulator::add(const ImageSet& chunk, std::size_t firstIndex, const 
     const auto hasMapSize = [&](std::size_t i) {
         return chunk.heightOf(i) == st.layout.mapHeight && chunk.widthOf(i) == st.layout.mapWidth;
     };
-    if (st.mapsValid)
+    if (st.mapsKept())
         for (std::size_t i = 0; i < chunk.count && st.mapsValid; ++i)
             st.mapsValid = hasMapSize(i);
-    const bool mapped = st.mapsValid;
+    const bool mapped = st.mapsKept();
     const unsigned workers = static_cast<unsigned>(st.workers.size());
     std::atomic<std::size_t> done{0};
     parallelRanges(chunk.count, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
@@ -218,7 +260,8 @@ void StatsAccumulator::add(const ImageSet& chunk, std::size_t firstIndex, const 
             progress.throwIfStopped();
             const std::size_t partEnd = std::min(end, part + kChunkImages);
             for (std::size_t i = part; i < partEnd; ++i)
-                accumulateImage(chunk, i, firstIndex + i, mapped, counter, acc, st.perImage);
+                accumulateImage(chunk.image(i), chunk.pixelsPerChannel(i), chunk.channels, chunk.labels[i],
+                                firstIndex + i, mapped, counter, acc, st.perImage);
             if (mapped) acc.flushPixels();
             const std::size_t total = done.fetch_add(partEnd - part) + (partEnd - part);
             if (w == 0) progress.update(static_cast<double>(total) / static_cast<double>(chunk.count));
@@ -231,7 +274,7 @@ AccumulatedCounts StatsAccumulator::counts() const {
     const State& st = *m_state;
     AccumulatedCounts out;
     out.layout = st.layout;
-    out.mapsValid = st.mapsValid;
+    out.mapsValid = st.mapsKept();
     out.images = st.images;
     const int channels = st.layout.channels;
     out.classes.resize(st.layout.classCount);
@@ -240,7 +283,7 @@ AccumulatedCounts StatsAccumulator::counts() const {
         cls.perSample.resize(channels);
     }
     out.moments.resize(channels);
-    const std::size_t mapPixels = st.mapsValid ? st.workers.front().pixelSum.size() : 0;
+    const std::size_t mapPixels = st.mapsKept() ? st.workers.front().pixelSum.size() : 0;
     out.pixelSum.assign(mapPixels, 0);
     out.pixelSumSq.assign(mapPixels, 0);
     for (const auto& acc : st.workers) {
@@ -303,7 +346,7 @@ void StatsAccumulator::add(const AccumulatedCounts& part, const std::string& nam
     }
     for (int c = 0; c < a.channels; ++c)
         acc.moments[c] += part.moments.at(c);
-    if (st.mapsValid)
+    if (st.mapsKept())
         for (std::size_t i = 0; i < acc.pixelSum.size(); ++i)
             acc.pixelSum[i] += part.pixelSum[i], acc.pixelSumSq[i] += part.pixelSumSq[i];
     st.images += part.images;
@@ -325,8 +368,8 @@ SplitStats StatsAccumulator::finish(const ImageSet& about, const std::optional<N
     out.origin = about.origin;
     out.count = st.images;
     out.channels = channels;
-    out.height = st.mapsValid ? st.layout.mapHeight : 0;
-    out.width = st.mapsValid ? st.layout.mapWidth : 0;
+    out.height = st.mapsKept() ? st.layout.mapHeight : 0;
+    out.width = st.mapsKept() ? st.layout.mapWidth : 0;
     out.sources = about.sources;
     out.notes = about.notes;
     out.imageMean = st.perImage.mean;
@@ -341,7 +384,7 @@ SplitStats StatsAccumulator::finish(const ImageSet& about, const std::optional<N
     all.bytes.resize(channels);
     all.perSample.assign(channels, PerSampleAcc{FineHistogram(bound)});
     std::vector<ClassAcc> classes(classCount, all);
-    const std::size_t mapPixels = st.mapsValid ? st.workers.front().pixelSum.size() : 0;
+    const std::size_t mapPixels = st.mapsKept() ? st.workers.front().pixelSum.size() : 0;
     std::vector<std::uint64_t> pixelSum(mapPixels), pixelSumSq(mapPixels);
     out.imageMoments.assign(channels, {});
     for (const auto& acc : st.workers) {

@@ -66,6 +66,15 @@ public:
 
     std::size_t images() const;
 
+    // Images one by one, each counted on the thread that produced it (a streamed folder decodes
+    // and counts an image on one thread, while it is in cache). reserveImages(n) first, for the
+    // per-image arrays; then worker w (0 .. workers() - 1, one thread each) calls addImage for the
+    // images it has, with each image's index among the n, and finishWorker(w) when it is done.
+    unsigned workers() const;
+    void reserveImages(std::size_t count);
+    void addImage(unsigned worker, const std::uint8_t* planar, int height, int width, int label, std::size_t index);
+    void finishWorker(unsigned worker);
+
     // The counts so far (the workers' shares added up), and the counts of another part added to
     // these. Per-image arrays are not part of them: a merged result has none.
     AccumulatedCounts counts() const;

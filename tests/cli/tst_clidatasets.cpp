@@ -106,6 +106,22 @@ private Q_SLOTS:
                  QString::fromStdString(data.fineNames[0]));
         QVERIFY(s[QStringLiteral("torchvision")].toString().count(QLatin1Char(',')) >= 5); // three values each
 
+        // check on colour data: constants made by the per-image recipe are recognised as such.
+        const auto perImage = doubles(s[QStringLiteral("recipes")].toObject()[QStringLiteral("mean_of_image_std")]
+                                          .toObject()[QStringLiteral("std")]);
+        const auto mean = noneStat(s, "mean");
+        QString line = QStringLiteral("transforms.Normalize((%1, %2, %3), (%4, %5, %6))")
+                           .arg(mean[0], 0, 'f', 6).arg(mean[1], 0, 'f', 6).arg(mean[2], 0, 'f', 6)
+                           .arg(perImage[0], 0, 'f', 6).arg(perImage[1], 0, 'f', 6).arg(perImage[2], 0, 'f', 6);
+        const Result check = runCli({QStringLiteral("check"), QStringLiteral("--dataset"), QStringLiteral("cifar10"),
+                                     QStringLiteral("--data-dir"), q(dir("root")), QStringLiteral("--normalize"), line,
+                                     QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(check.exitCode == 0, check.err.constData());
+        const QJsonObject verdict = QJsonDocument::fromJson(check.out).object();
+        QCOMPARE(verdict[QStringLiteral("matches")].toObject()[QStringLiteral("name")].toString(),
+                 QStringLiteral("mean_of_image_std"));
+        QCOMPARE(verdict[QStringLiteral("after")].toObject()[QStringLiteral("std")].toArray().size(), 3);
+
         const auto hundred = test::randomCifar(100, 400, 6);
         test::writeCifarBinary(dir("c100") / "cifar-100-binary", hundred);
         const QJsonObject coarse = statsOf({QStringLiteral("--dataset"), q(dir("c100")), QStringLiteral("--split"),

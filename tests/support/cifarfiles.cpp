@@ -9,6 +9,7 @@ namespace {
 
 // Written whole or not at all (no Qt here: the benchmarks write CIFAR files with this too).
 void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    std::filesystem::create_directories(path.parent_path());
     writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 

@@ -35,7 +35,8 @@ int decodeAll(const std::filesystem::path& folder) {
 int main(int argc, char** argv) {
     try {
         if (argc == 3 && std::strcmp(argv[1], "write-cifar") == 0) {
-            test::writeCifarPython(std::filesystem::path(argv[2]) / "cifar-10-batches-py", test::randomCifar(10, 10000, 1));
+            test::writeCifarPython(std::filesystem::path(argv[2]) / "cifar-10-batches-py",
+                                   test::randomCifar(10, 10000, 1));
             return 0;
         }
         if (argc == 3 && std::strcmp(argv[1], "decode") == 0) return decodeAll(argv[2]);

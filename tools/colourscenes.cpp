@@ -26,7 +26,9 @@ const Scene kScenes[] = {
 };
 
 QColor jitter(const QColor& c, QRandomGenerator& rng, int amount) {
-    const auto j = [&](int v) { return std::clamp(v + static_cast<int>(rng.bounded(2 * amount + 1)) - amount, 0, 255); };
+    const auto j = [&](int v) {
+        return std::clamp(v + static_cast<int>(rng.bounded(2 * amount + 1)) - amount, 0, 255);
+    };
     return QColor(j(c.red()), j(c.green()), j(c.blue()));
 }
 
@@ -58,13 +60,14 @@ QImage drawScene(const Scene& scene, QRandomGenerator& rng) {
 
 bool writeColourScenes(const QString& root, int trainPerClass, int testPerClass) {
     QRandomGenerator rng(12345);
-    for (const auto& [split, count] : {std::pair{QStringLiteral("train"), trainPerClass},
-                                       std::pair{QStringLiteral("test"), testPerClass}})
+    for (const auto& [split, count] :
+         {std::pair{QStringLiteral("train"), trainPerClass}, std::pair{QStringLiteral("test"), testPerClass}})
         for (const Scene& scene : kScenes) {
             const QString dir = QDir(root).filePath(split + QLatin1Char('/') + QLatin1String(scene.name));
             if (!QDir().mkpath(dir)) return false;
             for (int i = 0; i < count; ++i)
-                if (!drawScene(scene, rng).save(QDir(dir).filePath(QStringLiteral("%1.png").arg(i, 4, 10, QLatin1Char('0')))))
+                if (!drawScene(scene, rng)
+                         .save(QDir(dir).filePath(QStringLiteral("%1.png").arg(i, 4, 10, QLatin1Char('0')))))
                     return false;
         }
     return true;

@@ -56,7 +56,8 @@ void DatasetChooser::select(const QString& dataset) {
     const QSignalBlocker block(m_dataset);
     const QFileInfo path(dataset);
     if (m_dataset->findData(dataset) < 0 && path.exists()) {
-        m_dataset->addItem(path.isDir() ? tr("Folder: %1").arg(QDir(dataset).dirName()) : tr("File: %1").arg(path.fileName()),
+        m_dataset->addItem(path.isDir() ? tr("Folder: %1").arg(QDir(dataset).dirName())
+                                        : tr("File: %1").arg(path.fileName()),
                            dataset);
         m_dataset->setItemData(m_dataset->count() - 1, dataset, Qt::ToolTipRole);
     }

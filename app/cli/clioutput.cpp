@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <memory>
 #include <mutex>
-#include <iostream>
 
 #include <unistd.h>
 
@@ -47,8 +47,9 @@ Progress stderrProgress(const std::string& label) {
                         bar->last = now;
                         constexpr int kWidth = 30;
                         const int filled = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * kWidth);
-                        std::fprintf(stderr, "\r\033[K%s [%s%s] %3.0f%%", label.c_str(), std::string(filled, '#').c_str(),
-                                     std::string(kWidth - filled, '.').c_str(), fraction * 100);
+                        std::fprintf(stderr, "\r\033[K%s [%s%s] %3.0f%%", label.c_str(),
+                                     std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+                                     fraction * 100);
                         if (fraction >= 1.0) {
                             std::fprintf(stderr, "\n");
                             bar->finished = true;

@@ -20,7 +20,8 @@ void runMerge(const MergeOptions& o) {
     std::vector<StatsPart> parts;
     for (const auto& path : o.parts) {
         const auto bytes = readFileBytes(path);
-        parts.push_back(statsPartFromJson(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), path));
+        parts.push_back(
+            statsPartFromJson(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), path));
     }
     const SplitStats stats = mergeStatsParts(parts, o.parts);
     emit(o.format == "csv" ? statsToCsv(stats) : statsToJson(stats), o.out);

@@ -174,7 +174,8 @@ void addTrainCommand(CLI::App& app) {
                     "batch-size, model, optimizer, normalize, epochs, momentum)");
     cmd->add_option("--seeds", o->seeds, "repeat every configuration with N seeds (--seed, --seed + 1, …)")
         ->check(CLI::Range(1, 1000));
-    cmd->add_option("--model", c.model, "lesson-cnn, lesson-cnn-bn (with batch norm), mlp, lenet5 or cifar-cnn (for 32x32 colour images)")
+    cmd->add_option("--model", c.model,
+                    "lesson-cnn, lesson-cnn-bn (with batch norm), mlp, lenet5 or cifar-cnn (for 32x32 colour images)")
         ->capture_default_str();
     cmd->add_option("--optimizer", c.optimizer, "adam or sgd (with --momentum)")->capture_default_str();
     cmd->add_option("--lr", c.lr, "learning rate")->capture_default_str();

@@ -45,7 +45,7 @@ ImageSet readCifarBinarySplit(const CifarLayout& layout, const std::string& spli
     const int classes = layout.classCount(labels);
     {
         const auto path = layout.namesFile(labels);
-        HashedFile file(path);
+        HashedFile file(path, HashedFile::Digests::Sha256);
         set.classNames = namesOfLines(file.bytes(), layout, labels, path.string());
         set.sources.push_back(file.source());
         progress.update(1 / steps);
@@ -53,7 +53,7 @@ ImageSet readCifarBinarySplit(const CifarLayout& layout, const std::string& spli
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.throwIfStopped();
         const std::string name = files[i].string();
-        HashedFile file(files[i]);
+        HashedFile file(files[i], HashedFile::Digests::Sha256);
         const auto& bytes = file.bytes();
         if (bytes.empty()) throw Error(name + ": contains no images (empty file)");
         if (bytes.size() % recordBytes != 0)

@@ -13,7 +13,7 @@ ImageSet readCifarPythonSplit(const CifarLayout& layout, const std::string& spli
     const double steps = static_cast<double>(files.size()) + 1;
     { // the names first: a broken meta file fails before 150 MB of batches are read
         const auto path = layout.namesFile(labels);
-        HashedFile file(path);
+        HashedFile file(path, HashedFile::Digests::Sha256);
         const Pickle meta = parsePickle(file.bytes(), path.string());
         set.classNames = decodeCifarNames(meta.root(), layout, labels, path.string());
         set.sources.push_back(file.source());
@@ -22,7 +22,7 @@ ImageSet readCifarPythonSplit(const CifarLayout& layout, const std::string& spli
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.throwIfStopped();
         const std::string name = files[i].string();
-        HashedFile file(files[i]);
+        HashedFile file(files[i], HashedFile::Digests::Sha256);
         const Pickle pickle = parsePickle(file.bytes(), name); // views into file.bytes(): no copy
         const CifarBatch batch = decodeCifarBatch(pickle.root(), layout, labels, name);
         if (i == 0) { // CIFAR's batches are all the same size

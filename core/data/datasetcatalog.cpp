@@ -7,8 +7,8 @@ namespace {
 
 // torchvision's EMNIST classes per split (torchvision/datasets/mnist.py, classes_split_dict).
 std::vector<std::string> emnistClasses(const std::string& split) {
-    const std::string digits = "0123456789", upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                      lower = "abcdefghijklmnopqrstuvwxyz", merged = "cijklmopsuvwxyz";
+    const std::string digits = "0123456789", upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = "abcdefghijklmnopqrstuvwxyz",
+                      merged = "cijklmopsuvwxyz";
     std::vector<std::string> names;
     const auto add = [&](const std::string& chars, bool skipMerged) {
         for (char ch : chars)
@@ -32,7 +32,8 @@ DatasetInfo emnist(const std::string& split) {
     info.displayName = "EMNIST " + split;
     info.torchvisionFolder = "EMNIST";
     info.classNames = emnistClasses(split);
-    info.mirrors = {"https://biometrics.nist.gov/cs_links/EMNIST/", "http://www.itl.nist.gov/iaui/vip/cs_links/EMNIST/"};
+    info.mirrors = {"https://biometrics.nist.gov/cs_links/EMNIST/",
+                    "http://www.itl.nist.gov/iaui/vip/cs_links/EMNIST/"};
     // The members of gzip.zip; their own checksums are not published, the archive's is.
     info.files = {{{stem + "-train-images-idx3-ubyte.gz", ""},
                    {stem + "-train-labels-idx1-ubyte.gz", ""},

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <array>
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,10 +47,10 @@ struct DatasetInfo {
     std::array<RemoteFile, 4> files;  // indexed by IdxRole (IDX data sets)
     std::string debianPackage = {};   // the Debian package that installs it under /usr/share/datasets
     DatasetFormat format = DatasetFormat::Idx;
-    bool transposed = false;            // images stored column-major (EMNIST): shown upright
+    bool transposed = false;                   // images stored column-major (EMNIST): shown upright
     std::optional<RemoteArchive> archive = {}; // the files come in one archive
-    std::string folder = {};            // DATA_DIR/<folder> when shared by several entries; else the id
-    std::string about = {};             // one line for 'datasets' and the GUI: what it is
+    std::string folder = {};                   // DATA_DIR/<folder> when shared by several entries; else the id
+    std::string about = {};                    // one line for 'datasets' and the GUI: what it is
 };
 
 const std::vector<DatasetInfo>& datasetCatalog();

@@ -140,8 +140,8 @@ std::optional<DatasetLocation> locateCatalogDataset(const DatasetInfo& info, con
 std::optional<DatasetFiles> locateFolderDataset(const std::filesystem::path& folder, std::string* catalogId) {
     if (auto direct = findIdxFilesIn(folder)) return direct;
     for (const auto& info : datasetCatalog())
-        for (const auto& inside : {filesFolderIn(ownDatasetFolder(folder, info), info), folder / info.torchvisionFolder / "raw",
-                                   filesFolderIn(folder, info), folder})
+        for (const auto& inside : {filesFolderIn(ownDatasetFolder(folder, info), info),
+                                   folder / info.torchvisionFolder / "raw", filesFolderIn(folder, info), folder})
             if (auto found = findCatalogFilesIn(inside, info)) {
                 if (catalogId) *catalogId = info.id;
                 return found;

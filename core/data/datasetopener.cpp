@@ -75,8 +75,11 @@ std::optional<fs::path> numpySplitFile(const fs::path& file, const std::string& 
 
 ImageSet openNumpyPair(const fs::path& file, const std::string& split) {
     const auto images = numpySplitFile(file, split);
-    if (!images) throw Error(file.string() + ": no " + split + " split beside it (a file for another split repeats "
-                                                             "its name with 'train' replaced by '" + split + "')");
+    if (!images)
+        throw Error(file.string() + ": no " + split +
+                    " split beside it (a file for another split repeats "
+                    "its name with 'train' replaced by '" +
+                    split + "')");
     const auto labels = labelsBesideImages(*images);
     if (!labels)
         throw Error(images->string() + ": no labels file beside it (expected y_<split>.npy for x_<split>.npy, "

@@ -5,9 +5,10 @@
 
 namespace normlab {
 
-HashedFile::HashedFile(const std::filesystem::path& path) : m_path(path), m_bytes(readFileBytes(path)) {
+HashedFile::HashedFile(const std::filesystem::path& path, Digests digests)
+    : m_path(path), m_bytes(readFileBytes(path)) {
     m_sha256 = std::async(std::launch::async, [this] { return sha256Hex(m_bytes); });
-    m_md5 = std::async(std::launch::async, [this] { return md5Hex(m_bytes); });
+    if (digests == Digests::Sha256AndMd5) m_md5 = std::async(std::launch::async, [this] { return md5Hex(m_bytes); });
 }
 
 HashedFile::~HashedFile() {
@@ -20,7 +21,7 @@ SourceFile HashedFile::source() {
     source.path = m_path.string();
     source.bytes = m_bytes.size();
     source.sha256 = m_sha256.get();
-    source.md5 = m_md5.get();
+    if (m_md5.valid()) source.md5 = m_md5.get();
     return source;
 }
 

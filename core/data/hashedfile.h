@@ -14,8 +14,12 @@ namespace normlab {
 // caller parses it: hashing a 30 MB batch takes longer than parsing it.
 class HashedFile {
 public:
+    // SHA-256 identifies every file in exports; MD5 only matters where published checksums are MD5s
+    // that NormLab compares with (it costs as much again: a third of reading CIFAR's pickles).
+    enum class Digests { Sha256, Sha256AndMd5 };
+
     // Throws Error("PATH: reason") when the file cannot be read.
-    explicit HashedFile(const std::filesystem::path& path);
+    explicit HashedFile(const std::filesystem::path& path, Digests digests = Digests::Sha256AndMd5);
     ~HashedFile(); // waits for the digests: they read bytes()
     HashedFile(const HashedFile&) = delete;
     HashedFile& operator=(const HashedFile&) = delete;

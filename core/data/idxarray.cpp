@@ -143,7 +143,8 @@ std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims
 
 std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped) {
     auto bytes = encodeIdxHeader(array.dims, array.type);
-    if (array.elementCount() * array.elementSize() != array.data.size()) throw Error("IDX array dimensions do not match its data size");
+    if (array.elementCount() * array.elementSize() != array.data.size())
+        throw Error("IDX array dimensions do not match its data size");
     bytes.insert(bytes.end(), array.data.begin(), array.data.end());
     return gzipped ? gzip(bytes) : bytes;
 }

@@ -51,8 +51,7 @@ IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& 
 
 // The header of an unsigned-byte IDX file with these dimensions: with the data after it, the
 // exact decompressed content of a file readIdx returned (for content digests).
-std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims,
-                                          std::uint8_t type = kIdxUnsignedByte);
+std::vector<std::uint8_t> encodeIdxHeader(const std::vector<std::uint32_t>& dims, std::uint8_t type = kIdxUnsignedByte);
 
 // Serialises an array as IDX bytes, optionally gzip-compressed.
 std::vector<std::uint8_t> encodeIdx(const IdxArray& array, bool gzipped);

@@ -46,8 +46,10 @@ std::vector<std::uint8_t> classLabels(IdxArray&& labels, const std::filesystem::
         return std::move(labels.data);
     }
     if (dims.size() != 1 && dims.size() != 2)
-        throw Error(path.string() + ": a labels file of 32-bit integers needs 1 dimension or 2 (N x K, class first), "
-                                    "found " + std::to_string(dims.size()));
+        throw Error(path.string() +
+                    ": a labels file of 32-bit integers needs 1 dimension or 2 (N x K, class first), "
+                    "found " +
+                    std::to_string(dims.size()));
     const std::uint64_t columns = dims.size() == 2 ? dims[1] : 1;
     if (columns == 0) throw Error(path.string() + ": labels have 0 columns");
     std::vector<std::uint8_t> classes(dims[0]);

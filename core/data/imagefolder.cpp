@@ -51,7 +51,8 @@ bool holdsClassFolderWithImage(const fs::path& folder) {
 std::vector<fs::path> imagesUnder(const fs::path& classFolder) {
     std::vector<std::pair<std::string, std::string>> found; // (folder, file name)
     std::error_code ec;
-    const auto options = fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+    const auto options =
+        fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
     for (fs::recursive_directory_iterator it(classFolder, options, ec), end; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec) && hasImageExtension(it->path()))
             found.emplace_back(it->path().parent_path().string(), it->path().filename().string());
@@ -161,7 +162,6 @@ ImageFolderSplit listImageFolder(const fs::path& folder, const std::string& spli
     return listing;
 }
 
-
 ImageSet describeImageFolder(const ImageFolderSplit& listing) {
     ImageSet set = namesOf(listing);
     // The folder as one source: its files' total size (one stat each, once per pass).
@@ -201,14 +201,14 @@ ImageSet loadImageFolder(const ImageFolderSplit& listing, const Progress& progre
     for (std::size_t begin = 0; begin < listing.files.size(); begin += kChunkFiles) {
         const std::size_t end = std::min(listing.files.size(), begin + kChunkFiles);
         const double share = static_cast<double>(end - begin) / listing.files.size();
-        ImageSet chunk = decodeImageFolderChunk(listing, begin, end,
-                                                progress.part(static_cast<double>(begin) / listing.files.size(), share));
+        ImageSet chunk = decodeImageFolderChunk(
+            listing, begin, end, progress.part(static_cast<double>(begin) / listing.files.size(), share));
         if (set.pixels.size() + chunk.pixels.size() > memoryLimit)
             throw Error(listing.root.string() + ": the decoded images need more than " + gigabytes(memoryLimit) +
                         " of memory, more than NormLab holds for viewing and training; 'normlab-cli stats' "
                         "streams folders of any size");
-        const bool chunkUniform = chunk.uniformSize() &&
-                                  (begin == 0 || (chunk.height == set.height && chunk.width == set.width));
+        const bool chunkUniform =
+            chunk.uniformSize() && (begin == 0 || (chunk.height == set.height && chunk.width == set.width));
         if (uniform && !chunkUniform) {
             // From here on each image keeps its own shape; earlier ones get theirs now.
             for (std::size_t i = 0; i < set.count; ++i)
@@ -220,8 +220,9 @@ ImageSet loadImageFolder(const ImageFolderSplit& listing, const Progress& progre
         const std::size_t base = set.pixels.size();
         if (!uniform)
             for (std::size_t i = 0; i < chunk.count; ++i)
-                set.shapes.push_back({chunk.heightOf(i), chunk.widthOf(i),
-                                      base + (chunk.uniformSize() ? i * chunk.pixelsPerImage() : chunk.shapes[i].offset)});
+                set.shapes.push_back(
+                    {chunk.heightOf(i), chunk.widthOf(i),
+                     base + (chunk.uniformSize() ? i * chunk.pixelsPerImage() : chunk.shapes[i].offset)});
         set.pixels.insert(set.pixels.end(), chunk.pixels.begin(), chunk.pixels.end());
         set.labels.insert(set.labels.end(), chunk.labels.begin(), chunk.labels.end());
         set.count += chunk.count;

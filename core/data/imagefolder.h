@@ -14,9 +14,9 @@ namespace normlab {
 // One split of a torchvision ImageFolder tree: ROOT/<class>/**/<image>, classes the sorted names of
 // the class folders (class_to_idx), files in the order torchvision's make_dataset lists them.
 struct ImageFolderSplit {
-    std::filesystem::path root;  // the folder holding the class folders
-    std::string dataset;         // the tree's name, e.g. "imagenette2"
-    std::string split;           // "train", "val" or "test"
+    std::filesystem::path root; // the folder holding the class folders
+    std::string dataset;        // the tree's name, e.g. "imagenette2"
+    std::string split;          // "train", "val" or "test"
     std::vector<std::string> classes;
     struct File {
         std::filesystem::path path;

@@ -52,7 +52,8 @@ struct ImageSet {
     int heightOf(std::size_t index) const { return shapes.empty() ? height : shapes[index].height; }
     int widthOf(std::size_t index) const { return shapes.empty() ? width : shapes[index].width; }
     std::size_t pixelsPerChannel(std::size_t index) const {
-        return shapes.empty() ? pixelsPerChannel() : static_cast<std::size_t>(shapes[index].height) * shapes[index].width;
+        return shapes.empty() ? pixelsPerChannel()
+                              : static_cast<std::size_t>(shapes[index].height) * shapes[index].width;
     }
     const std::uint8_t* image(std::size_t index) const {
         return pixels.data() + (shapes.empty() ? index * pixelsPerImage() : shapes[index].offset);

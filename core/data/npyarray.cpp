@@ -6,8 +6,8 @@
 
 #include "core/common/error.h"
 #include "core/data/filebytes.h"
-#include "core/data/npyheader.h"
 #include "core/data/hashedfile.h"
+#include "core/data/npyheader.h"
 
 namespace normlab {
 namespace {

@@ -11,8 +11,8 @@
 #include "core/common/error.h"
 #include "core/common/joined.h"
 #include "core/data/filebytes.h"
-#include "core/data/npyheader.h"
 #include "core/data/hashedfile.h"
+#include "core/data/npyheader.h"
 
 namespace normlab {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "core/common/error.h"
 #include "core/data/datasetcatalog.h"
-#include "core/data/npyheader.h"
 #include "core/data/labelgaps.h"
+#include "core/data/npyheader.h"
 #include "core/data/npzarchive.h"
 
 namespace normlab {

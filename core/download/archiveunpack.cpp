@@ -79,7 +79,8 @@ std::vector<fs::path> unpackArchive(const fs::path& archivePath, const fs::path&
         if (archive_entry_filetype(entry) != AE_IFREG || !name.starts_with(memberPrefix)) continue;
         const fs::path relative =
             fs::path(name.starts_with(stripPrefix) ? name.substr(stripPrefix.size()) : name).lexically_normal();
-        if (!isSafe(relative)) throw Error(archivePath.string() + ": refusing member '" + name + "' (outside the folder)");
+        if (!isSafe(relative))
+            throw Error(archivePath.string() + ": refusing member '" + name + "' (outside the folder)");
         writeMember(a.get(), folder / relative, archivePath, progress);
         written.push_back(relative);
         progress.update(std::min(1.0, static_cast<double>(archive_filter_bytes(a.get(), -1)) / total));

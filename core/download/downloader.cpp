@@ -145,8 +145,8 @@ void fetchFile(const RemoteFile& remote, const std::vector<std::string>& mirrors
 
 // A data set published as one archive: fetched, checked, unpacked, then removed (the unpacked
 // files are what NormLab and torchvision read). Nothing is fetched when they are already there.
-void fetchArchive(const DatasetInfo& info, const std::filesystem::path& dataDir, const std::vector<std::string>& mirrors,
-                  const DownloadOptions& options, DownloadReport& report) {
+void fetchArchive(const DatasetInfo& info, const std::filesystem::path& dataDir,
+                  const std::vector<std::string>& mirrors, const DownloadOptions& options, DownloadReport& report) {
     const RemoteArchive& archive = *info.archive;
     if (!options.force && findCatalogFilesIn(catalogSearchFolders(info, dataDir).front(), info)) {
         report.files.push_back({archive.file.name, "", "", 0, archive.file.md5, true});

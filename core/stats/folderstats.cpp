@@ -41,8 +41,8 @@ std::unique_ptr<StatsAccumulator> accumulateFiles(const ImageFolderSplit& listin
                                                   const Progress& progress) {
     // The first image's size is the size of the per-pixel maps; they last while all share it.
     const DecodedImage first = decodeImageFile(listing.files[begin].path);
-    auto acc = std::make_unique<StatsAccumulator>(StatsLayout{static_cast<int>(listing.classes.size()), 3,
-                                                              first.height, first.width, kStreamedPerSampleBound});
+    auto acc = std::make_unique<StatsAccumulator>(
+        StatsLayout{static_cast<int>(listing.classes.size()), 3, first.height, first.width, kStreamedPerSampleBound});
     const std::size_t total = end - begin;
     acc->reserveImages(total);
     acc->addImage(0, first.planar.data(), first.height, first.width, listing.files[begin].label, 0);
@@ -88,8 +88,9 @@ StatsPart streamImageFolderPart(const ImageFolderSplit& listing, const std::opti
     return part;
 }
 
-SplitStats streamImageFolderStats(const ImageFolderSplit& listing, const std::optional<NormalizationParams>& trainParams,
-                                  const Progress& progress, double rangeLow, double rangeHigh, Shard shard) {
+SplitStats streamImageFolderStats(const ImageFolderSplit& listing,
+                                  const std::optional<NormalizationParams>& trainParams, const Progress& progress,
+                                  double rangeLow, double rangeHigh, Shard shard) {
     const auto [begin, end] = shardRange(listing, shard);
     const auto acc = accumulateFiles(listing, begin, end, progress);
     ImageSet about = describeImageFolder(listing);

@@ -29,8 +29,8 @@ SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress,
     SplitPair pair;
     pair.train = openSplit(request, "train", progress.part(0, kTrainShare));
     const std::string heldOut = heldOutSplit(request);
-    pair.test = heldOut.empty() ? emptyLike(pair.train)
-                                : openSplit(request, heldOut, progress.part(kTrainShare, kTestShare));
+    pair.test =
+        heldOut.empty() ? emptyLike(pair.train) : openSplit(request, heldOut, progress.part(kTrainShare, kTestShare));
     pair.params = normalizationParamsFrom(countBytes(pair.train, progress.part(kTrainShare + kTestShare, kCountShare)),
                                           minmaxLow, minmaxHigh);
     progress.update(1.0);

@@ -6,9 +6,9 @@
 #include "core/data/datasetopener.h"
 #include "core/data/imageset.h"
 #include "core/stats/folderstats.h"
-#include "core/stats/statspart.h"
 #include "core/stats/normalization.h"
 #include "core/stats/splitstats.h"
+#include "core/stats/statspart.h"
 
 namespace normlab {
 
@@ -37,7 +37,7 @@ SplitStats splitStats(const DatasetRequest& request, const std::string& split, d
 
 // One shard of an image folder's split, as counts for `merge` (another split than train takes a
 // pass over the train split for its parameters first). Throws Error for other kinds of data set.
-StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow,
-                         double minmaxHigh, const Progress& progress, Shard shard);
+StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh,
+                         const Progress& progress, Shard shard);
 
 } // namespace normlab

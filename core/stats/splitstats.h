@@ -44,10 +44,10 @@ struct SplitStats {
     std::string origin; // where the data set was found (ImageSet::origin)
     std::uint64_t count = 0;
     int channels = 1, height = 0, width = 0; // height and width are 0 when the images differ in size
-    NormalizationParams params;       // from the training split
-    std::string paramsSource;         // "train split of <dataset>"
-    std::vector<ByteHistogram> bytes; // per channel
-    std::vector<MethodStats> methods; // in kAllMethods order
+    NormalizationParams params;              // from the training split
+    std::string paramsSource;                // "train split of <dataset>"
+    std::vector<ByteHistogram> bytes;        // per channel
+    std::vector<MethodStats> methods;        // in kAllMethods order
     std::vector<ClassStats> perClass;
     std::vector<std::vector<double>> pixelMean, pixelStd; // per channel, H*W, pixel/255 units
     std::vector<float> imageMean, imageStd;               // per image (over all channels), pixel/255

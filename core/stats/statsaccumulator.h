@@ -30,15 +30,15 @@ struct AccumulatedCounts {
     };
     struct Class {
         std::uint64_t images = 0;
-        std::vector<ByteHistogram> bytes;  // per channel
+        std::vector<ByteHistogram> bytes; // per channel
         std::vector<PerSample> perSample; // per channel
     };
     StatsLayout layout;
     bool mapsValid = false;
     std::uint64_t images = 0;
     std::vector<Class> classes;
-    std::vector<ImageMomentSums> moments;             // per channel
-    std::vector<std::uint64_t> pixelSum, pixelSumSq;  // C x mapHeight x mapWidth, when mapsValid
+    std::vector<ImageMomentSums> moments;            // per channel
+    std::vector<std::uint64_t> pixelSum, pixelSumSq; // C x mapHeight x mapWidth, when mapsValid
 };
 
 // Every statistic of SplitStats, accumulated over images that arrive in chunks: a split held in

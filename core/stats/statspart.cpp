@@ -67,7 +67,8 @@ std::vector<std::uint64_t> fineFrom(const json& bins, const std::string& name) {
     std::vector<std::uint64_t> counts(FineHistogram::kBins, 0);
     for (const auto& pair : bins) {
         const auto bin = pair.at(0).get<std::uint64_t>();
-        if (bin >= counts.size() || pair.size() != 2) throw Error(name + ": per-sample bin " + pair.dump() + " out of range");
+        if (bin >= counts.size() || pair.size() != 2)
+            throw Error(name + ": per-sample bin " + pair.dump() + " out of range");
         counts[bin] += pair.at(1).get<std::uint64_t>();
     }
     return counts;
@@ -164,7 +165,8 @@ StatsPart parse(const json& j, const std::string& name) {
         s.sumOfSumsSquaredOverPixels = longDoubleFrom(m.at("sum_of_sums_squared_over_pixels"), name);
         c.moments.push_back(s);
     }
-    if (static_cast<int>(c.moments.size()) != channels) throw Error(name + ": moments for the wrong number of channels");
+    if (static_cast<int>(c.moments.size()) != channels)
+        throw Error(name + ": moments for the wrong number of channels");
     const std::size_t mapPixels =
         c.mapsValid ? static_cast<std::size_t>(c.layout.mapHeight) * c.layout.mapWidth * channels : 0;
     c.pixelSum = sized<std::uint64_t>(j.at("pixel_sum"), mapPixels, name, "pixel_sum");
@@ -184,8 +186,8 @@ void checkSameData(const StatsPart& first, const StatsPart& other, const std::st
     if (other.shard.count != first.shard.count) differs("number of shards");
     if (other.rangeLow != first.rangeLow || other.rangeHigh != first.rangeHigh) differs("minmax range");
     if (other.trainParams.has_value() != first.trainParams.has_value() ||
-        (other.trainParams && (other.trainParams->mean != first.trainParams->mean ||
-                               other.trainParams->std != first.trainParams->std)))
+        (other.trainParams &&
+         (other.trainParams->mean != first.trainParams->mean || other.trainParams->std != first.trainParams->std)))
         differs("train split's parameters");
 }
 

@@ -48,8 +48,8 @@ std::vector<double> doubles(const QJsonValue& array) {
 }
 
 std::vector<double> noneStat(const QJsonObject& stats, const char* what) {
-    return doubles(stats[QStringLiteral("normalizations")].toObject()[QStringLiteral("none")].toObject()[QLatin1String(
-        what)]);
+    return doubles(
+        stats[QStringLiteral("normalizations")].toObject()[QStringLiteral("none")].toObject()[QLatin1String(what)]);
 }
 
 // Per-channel mean and population std of pixel/255 over planar images (each C x P bytes).
@@ -93,8 +93,8 @@ private Q_SLOTS:
     void cifar() {
         const auto data = test::randomCifar(10, 300, 5);
         test::writeCifarPython(dir("root") / "cifar-10-batches-py", data);
-        const QJsonObject s = statsOf({QStringLiteral("--dataset"), QStringLiteral("cifar10"),
-                                       QStringLiteral("--data-dir"), q(dir("root"))});
+        const QJsonObject s = statsOf(
+            {QStringLiteral("--dataset"), QStringLiteral("cifar10"), QStringLiteral("--data-dir"), q(dir("root"))});
         QCOMPARE(s[QStringLiteral("count")].toInt(), 1500);
         QCOMPARE(s[QStringLiteral("channels")].toInt(), 3);
         QCOMPARE(s[QStringLiteral("found_in")].toString(), QStringLiteral("torchvision folder ") + q(dir("root")));
@@ -107,12 +107,17 @@ private Q_SLOTS:
         QVERIFY(s[QStringLiteral("torchvision")].toString().count(QLatin1Char(',')) >= 5); // three values each
 
         // check on colour data: constants made by the per-image recipe are recognised as such.
-        const auto perImage = doubles(s[QStringLiteral("recipes")].toObject()[QStringLiteral("mean_of_image_std")]
+        const auto perImage = doubles(s[QStringLiteral("recipes")]
+                                          .toObject()[QStringLiteral("mean_of_image_std")]
                                           .toObject()[QStringLiteral("std")]);
         const auto mean = noneStat(s, "mean");
         QString line = QStringLiteral("transforms.Normalize((%1, %2, %3), (%4, %5, %6))")
-                           .arg(mean[0], 0, 'f', 6).arg(mean[1], 0, 'f', 6).arg(mean[2], 0, 'f', 6)
-                           .arg(perImage[0], 0, 'f', 6).arg(perImage[1], 0, 'f', 6).arg(perImage[2], 0, 'f', 6);
+                           .arg(mean[0], 0, 'f', 6)
+                           .arg(mean[1], 0, 'f', 6)
+                           .arg(mean[2], 0, 'f', 6)
+                           .arg(perImage[0], 0, 'f', 6)
+                           .arg(perImage[1], 0, 'f', 6)
+                           .arg(perImage[2], 0, 'f', 6);
         const Result check = runCli({QStringLiteral("check"), QStringLiteral("--dataset"), QStringLiteral("cifar10"),
                                      QStringLiteral("--data-dir"), q(dir("root")), QStringLiteral("--normalize"), line,
                                      QStringLiteral("--format"), QStringLiteral("json")});
@@ -124,8 +129,9 @@ private Q_SLOTS:
 
         const auto hundred = test::randomCifar(100, 400, 6);
         test::writeCifarBinary(dir("c100") / "cifar-100-binary", hundred);
-        const QJsonObject coarse = statsOf({QStringLiteral("--dataset"), q(dir("c100")), QStringLiteral("--split"),
-                                            QStringLiteral("test"), QStringLiteral("--labels"), QStringLiteral("coarse")});
+        const QJsonObject coarse =
+            statsOf({QStringLiteral("--dataset"), q(dir("c100")), QStringLiteral("--split"), QStringLiteral("test"),
+                     QStringLiteral("--labels"), QStringLiteral("coarse")});
         QCOMPARE(coarse[QStringLiteral("count")].toInt(), int(hundred.test.count()));
         QCOMPARE(coarse[QStringLiteral("per_class")].toArray().size(), 20);
         Moments t(3);
@@ -149,7 +155,8 @@ private Q_SLOTS:
         std::string dict = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + std::to_string(n) + ", " +
                            std::to_string(h) + ", " + std::to_string(w) + ", 3), }";
         dict.append(64 - (10 + dict.size() + 1) % 64, ' ').push_back('\n');
-        std::vector<std::uint8_t> file = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, static_cast<std::uint8_t>(dict.size()), 0};
+        std::vector<std::uint8_t> file = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, static_cast<std::uint8_t>(dict.size()),
+                                          0};
         file.insert(file.end(), dict.begin(), dict.end());
         file.insert(file.end(), bytes.begin(), bytes.end());
         test::writeBytes(dir("npy") / "x_train.npy", file);
@@ -233,9 +240,9 @@ print(' '.join(repr(v) for v in list(mean) + list(np.sqrt(squares / n - mean * m
         QStringList parts;
         for (int k = 0; k < 3; ++k) {
             const QString part = q(dir("folder-part") += std::to_string(k) + ".json");
-            const Result r = runCli(QStringList{QStringLiteral("stats")} + data +
-                                    QStringList{QStringLiteral("--shard"), QStringLiteral("%1/3").arg(k),
-                                                QStringLiteral("--out"), part});
+            const Result r = runCli(
+                QStringList{QStringLiteral("stats")} + data +
+                QStringList{QStringLiteral("--shard"), QStringLiteral("%1/3").arg(k), QStringLiteral("--out"), part});
             QVERIFY2(r.exitCode == 0, r.err.constData());
             parts.prepend(part); // any order
         }
@@ -255,15 +262,17 @@ print(' '.join(repr(v) for v in list(mean) + list(np.sqrt(squares / n - mean * m
         // The val split is described with the train split's parameters.
         const QJsonObject val = statsOf(data + QStringList{QStringLiteral("--split"), QStringLiteral("val")});
         QCOMPARE(val[QStringLiteral("count")].toInt(), 42);
-        QCOMPARE(doubles(val[QStringLiteral("normalizations")].toObject()[QStringLiteral("zscore")].toObject()
-                             [QStringLiteral("params")].toObject()[QStringLiteral("mean")]),
+        QCOMPARE(doubles(val[QStringLiteral("normalizations")]
+                             .toObject()[QStringLiteral("zscore")]
+                             .toObject()[QStringLiteral("params")]
+                             .toObject()[QStringLiteral("mean")]),
                  mean);
 
         // One broken image among the others: an error naming it, and no output file.
         test::writeBytes(dir("folder") / "train" / "a_cat" / "zz-broken.png", {0x89, 'P', 'N', 'G', 1, 2, 3});
         const QString out = q(dir("never.json"));
-        const Result broken = runCli(QStringList{QStringLiteral("stats")} + data +
-                                     QStringList{QStringLiteral("--out"), out});
+        const Result broken =
+            runCli(QStringList{QStringLiteral("stats")} + data + QStringList{QStringLiteral("--out"), out});
         QCOMPARE(broken.exitCode, 1);
         QCOMPARE(broken.err.count('\n'), 1);
         QVERIFY2(broken.err.contains("zz-broken.png"), broken.err.constData());
@@ -307,11 +316,12 @@ print(' '.join(repr(v) for v in list(mean) + list(np.sqrt(squares / n - mean * m
         for (std::size_t i = 0; i < 30; ++i)
             labels.data[i * 32 + 3] = set.labels[i];
         for (const char* part : {"train", "test"}) {
-            writeIdx(q1 / (std::string("qmnist-") + part + "-images-idx3-ubyte.gz"), IdxArray{{30, 28, 28}, set.pixels});
+            writeIdx(q1 / (std::string("qmnist-") + part + "-images-idx3-ubyte.gz"),
+                     IdxArray{{30, 28, 28}, set.pixels});
             writeIdx(q1 / (std::string("qmnist-") + part + "-labels-idx2-int.gz"), labels);
         }
-        const QJsonObject qs = statsOf({QStringLiteral("--dataset"), QStringLiteral("qmnist"),
-                                        QStringLiteral("--data-dir"), q(dir("fam"))});
+        const QJsonObject qs = statsOf(
+            {QStringLiteral("--dataset"), QStringLiteral("qmnist"), QStringLiteral("--data-dir"), q(dir("fam"))});
         QCOMPARE(qs[QStringLiteral("count")].toInt(), 30);
         int counted = 0;
         for (const auto& c : qs[QStringLiteral("per_class")].toArray())
@@ -323,7 +333,8 @@ print(' '.join(repr(v) for v in list(mean) + list(np.sqrt(squares / n - mean * m
         const fs::path e = dir("fam") / "emnist";
         fs::create_directories(e);
         for (const char* part : {"train", "test"}) {
-            writeIdx(e / (std::string("emnist-digits-") + part + "-images-idx3-ubyte"), IdxArray{{30, 28, 28}, set.pixels});
+            writeIdx(e / (std::string("emnist-digits-") + part + "-images-idx3-ubyte"),
+                     IdxArray{{30, 28, 28}, set.pixels});
             writeIdx(e / (std::string("emnist-digits-") + part + "-labels-idx1-ubyte"), IdxArray{{30}, set.labels});
         }
         const QJsonObject es = statsOf({QStringLiteral("--dataset"), QStringLiteral("emnist-digits"),

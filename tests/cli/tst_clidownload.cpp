@@ -88,7 +88,8 @@ private Q_SLOTS:
                 {QStringLiteral("download"), QStringLiteral("--dataset"), QStringLiteral("imagenet")});
         p.waitForFinished(10000);
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(p.readAllStandardError().contains("unknown data set 'imagenet' (expected one of mnist, fashion-mnist, kmnist"));
+        QVERIFY(p.readAllStandardError().contains(
+            "unknown data set 'imagenet' (expected one of mnist, fashion-mnist, kmnist"));
     }
 };
 

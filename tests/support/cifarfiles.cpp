@@ -1,8 +1,8 @@
 #include "tests/support/cifarfiles.h"
 
 #include "core/common/splitmix.h"
-#include "tests/support/py2pickle.h"
 #include "core/export/atomicfile.h"
+#include "tests/support/py2pickle.h"
 
 namespace normlab::test {
 namespace {
@@ -12,7 +12,6 @@ void writeBytes(const std::filesystem::path& path, const std::vector<std::uint8_
     std::filesystem::create_directories(path.parent_path());
     writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
-
 
 constexpr std::size_t kImageBytes = 3072;
 constexpr int kCifar10TrainBatches = 5;

@@ -66,7 +66,8 @@ DecodedImage decodeJpeg(const Input& in) {
     // sixth of the decode time in page faults (a folder decodes thousands on each thread).
     static thread_local std::vector<std::uint8_t> scratch;
     std::vector<std::uint8_t>& pixels = scratch;
-    pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * static_cast<std::size_t>(channels));
+    pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
+                  static_cast<std::size_t>(channels));
     struct Release { // a huge image's buffer is not kept
         std::vector<std::uint8_t>& buffer;
         ~Release() {

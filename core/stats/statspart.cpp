@@ -147,6 +147,19 @@ StatsPart parse(const json& j, const std::string& name) {
                                    extreme(ps.at("max"), -inf)});
         if (static_cast<int>(k.bytes.size()) != channels || static_cast<int>(k.perSample.size()) != channels)
             throw Error(name + ": a class with counts for other than " + std::to_string(channels) + " channels");
+        // Every pixel is in both counts; a class with pixels has finite per-sample sums and range.
+        for (int ch = 0; ch < channels; ++ch) {
+            const auto& ps = k.perSample[ch];
+            std::uint64_t fine = 0;
+            for (auto n : ps.fineCounts)
+                fine += n;
+            if (fine != k.bytes[ch].total())
+                throw Error(name + ": per-sample and byte counts of a class disagree (" + std::to_string(fine) + " and " +
+                            std::to_string(k.bytes[ch].total()) + " pixels)");
+            if (fine > 0 && !(std::isfinite(ps.sum) && std::isfinite(ps.sumSq) && std::isfinite(ps.min) &&
+                              std::isfinite(ps.max) && ps.min <= ps.max))
+                throw Error(name + ": a class's per-sample sums or range are not finite numbers");
+        }
         c.classes.push_back(std::move(k));
     }
     if (static_cast<int>(c.classes.size()) != c.layout.classCount)
@@ -167,6 +180,11 @@ StatsPart parse(const json& j, const std::string& name) {
     }
     if (static_cast<int>(c.moments.size()) != channels)
         throw Error(name + ": moments for the wrong number of channels");
+    // Without maps the map size means nothing; with them, the sums below must have exactly that
+    // many values, so nothing is allocated from a declared size.
+    if (!c.mapsValid) c.layout.mapHeight = c.layout.mapWidth = 0;
+    if (!(c.layout.perSampleBound > 0) || !std::isfinite(c.layout.perSampleBound))
+        throw Error(name + ": per_sample_bound must be a positive number");
     const std::size_t mapPixels =
         c.mapsValid ? static_cast<std::size_t>(c.layout.mapHeight) * c.layout.mapWidth * channels : 0;
     c.pixelSum = sized<std::uint64_t>(j.at("pixel_sum"), mapPixels, name, "pixel_sum");

@@ -91,7 +91,12 @@ private Q_SLOTS:
     // CIFAR-10 in a torchvision root, by catalog id; CIFAR-100's binary records by folder, with
     // the coarse labels on request.
     void cifar() {
-        const auto data = test::randomCifar(10, 300, 5);
+        auto data = test::randomCifar(10, 300, 5);
+        // Darker and brighter photographs: the images' means differ, so the per-image recipe differs
+        // from the pooled one (as in real CIFAR, 0.2023 against 0.2470).
+        for (std::size_t i = 0; i < data.train.count(); ++i)
+            for (std::size_t k = 0; k < 3072; ++k)
+                data.train.pixels[i * 3072 + k] = static_cast<std::uint8_t>(data.train.pixels[i * 3072 + k] * (1 + i % 4) / 4);
         test::writeCifarPython(dir("root") / "cifar-10-batches-py", data);
         const QJsonObject s = statsOf(
             {QStringLiteral("--dataset"), QStringLiteral("cifar10"), QStringLiteral("--data-dir"), q(dir("root"))});
@@ -258,6 +263,15 @@ print(' '.join(repr(v) for v in list(mean) + list(np.sqrt(squares / n - mean * m
         const Result missing = runCli({QStringLiteral("merge"), parts[0], parts[1]});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains("missing"), missing.err.constData());
+        const Result twice = runCli({QStringLiteral("merge"), parts[0], parts[0], parts[1], parts[2]});
+        QCOMPARE(twice.exitCode, 1);
+        QVERIFY2(twice.err.contains("is given twice"), twice.err.constData());
+        const QString damaged = q(dir("damaged-part.json"));
+        test::writeBytes(damaged.toStdString(), {'{', '"', 'f'});
+        const Result bad = runCli({QStringLiteral("merge"), damaged});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.err.count('\n'), 1);
+        QVERIFY2(bad.err.contains("damaged-part.json: not a valid statistics part"), bad.err.constData());
 
         // The val split is described with the train split's parameters.
         const QJsonObject val = statsOf(data + QStringList{QStringLiteral("--split"), QStringLiteral("val")});

@@ -79,6 +79,7 @@ list(APPEND NORMLAB_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsd
 # normlab_train: configurations, data, results files and the engine loader need no Torch; the
 # trainer does, and is built into the engine module (core/train/CMakeLists.txt).
 set(NORMLAB_TRAIN_PLAIN_SOURCES
+  ${_core}/train/experimentfile.cpp
   ${_core}/train/experimentgrid.cpp
   ${_core}/train/resultsexport.cpp
   ${_core}/train/trainconfig.cpp

@@ -12,6 +12,7 @@
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
 #include "core/train/engineloader.h"
+#include "core/train/experimentfile.h"
 #include "core/train/experimentgrid.h"
 #include "core/train/resultsexport.h"
 #include "core/train/trainingdata.h"
@@ -34,6 +35,7 @@ struct TrainOptions {
     std::vector<std::string> vary;
     int seeds = 1;
     std::string out, csv;
+    std::string experiment, saveExperiment;
     bool jsonl = false;
     int threads = 0;
     CLI::App* command = nullptr;
@@ -71,25 +73,72 @@ void applyPreset(TrainOptions& o) {
             o.compare += (o.compare.empty() ? "" : ",") + methodName(m);
 }
 
+// An experiment file's settings; like --preset, options given on the command line still win.
+std::vector<GridAxis> applyExperimentFile(TrainOptions& o) {
+    if (o.experiment.empty()) return {};
+    if (!o.preset.empty()) throw Error("use either --preset or --experiment, not both");
+    const Experiment e = loadExperiment(o.experiment);
+    TrainConfig& c = o.config;
+    if (!o.given("--dataset")) c.dataset = e.base.dataset;
+    if (!o.given("--data-dir")) c.dataDir = e.base.dataDir;
+    if (!o.given("--limit")) c.limit = e.base.limit;
+    if (!o.given("--test-split")) c.testSplit = e.base.testSplit;
+    if (!o.given("--model")) c.model = e.base.model;
+    if (!o.given("--optimizer")) c.optimizer = e.base.optimizer;
+    if (!o.given("--lr")) c.lr = e.base.lr;
+    if (!o.given("--momentum")) c.momentum = e.base.momentum;
+    if (!o.given("--batch-size")) c.batchSize = e.base.batchSize;
+    if (!o.given("--epochs")) c.epochs = e.base.epochs;
+    if (!o.given("--seed")) c.seed = e.base.seed;
+    if (!o.given("--device")) c.device = e.base.device;
+    c.normalization = e.base.normalization;
+    if (!o.given("--seeds")) o.seeds = e.seeds;
+    return e.grid;
+}
+
+// The grid (like the lesson's RunBuilder): the experiment file's axes, each replaced by a --vary of
+// the same option, its normalizations by --compare or --normalize; then the other --vary axes.
+std::vector<GridAxis> gridAxes(const TrainOptions& o, const std::vector<GridAxis>& fromFile) {
+    std::vector<GridAxis> given;
+    for (const auto& text : o.vary)
+        given.push_back(parseGridAxis(text));
+    const bool normalizeGiven = !o.normalize.empty() || !o.compare.empty();
+    std::vector<GridAxis> axes;
+    for (const auto& axis : fromFile) {
+        if (axis.option == "normalize" && normalizeGiven) continue;
+        const auto same =
+            std::find_if(given.begin(), given.end(), [&](const GridAxis& g) { return g.option == axis.option; });
+        if (same == given.end()) {
+            axes.push_back(axis);
+        } else {
+            axes.push_back(*same);
+            given.erase(same);
+        }
+    }
+    axes.insert(axes.end(), given.begin(), given.end());
+    return axes;
+}
+
 int runTrain(TrainOptions& o) {
+    const std::vector<GridAxis> fileAxes = applyExperimentFile(o);
     applyPreset(o);
     if (!o.normalize.empty() && !o.compare.empty()) throw Error("use either --normalize or --compare, not both");
-    // The grid (like the lesson's RunBuilder): every --vary axis, then the normalizations.
-    std::vector<GridAxis> axes;
-    for (const auto& text : o.vary)
-        axes.push_back(parseGridAxis(text));
+    std::vector<GridAxis> axes = gridAxes(o, fileAxes);
     const bool normalizeVaried =
         std::any_of(axes.begin(), axes.end(), [](const GridAxis& a) { return a.option == "normalize"; });
     if (normalizeVaried && (!o.normalize.empty() || !o.compare.empty()))
         throw Error("give the normalizations once: --vary normalize=…, --compare or --normalize");
     if (!normalizeVaried) {
         GridAxis methods{"normalize", {}};
-        for (auto m : parseMethods(o.compare.empty() ? (o.normalize.empty() ? "zscore" : o.normalize) : o.compare))
+        // Without either, the configuration's own: zscore, or what an experiment file's options say.
+        const std::string one = o.normalize.empty() ? methodName(o.config.normalization) : o.normalize;
+        for (auto m : parseMethods(o.compare.empty() ? one : o.compare))
             methods.values.push_back(methodName(m));
         axes.push_back(methods);
     }
     if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
     const std::vector<GridRun> grid = expandGrid(o.config, axes, o.seeds);
+    Experiment experiment{o.config, axes, o.seeds, {}};
     std::vector<std::string> extraColumns; // the varied options the lesson's table has no column for
     for (const auto& a : axes)
         if (a.option != "lr" && a.option != "batch-size" && a.option != "normalize") extraColumns.push_back(a.option);
@@ -99,6 +148,8 @@ int runTrain(TrainOptions& o) {
     setTrainEngineThreads(o.threads);
     auto loading = std::async(std::launch::async, [] { return &trainEngine(); });
     const TrainingData data = loadTrainingData(o.config);
+    experiment.foundIn = data.train.origin;
+    if (!o.saveExperiment.empty()) saveExperiment(o.saveExperiment, experiment);
     const TrainEngine& engine = *loading.get();
     const std::string device = engine.resolveDevice(o.config.device);
     std::vector<TrainConfig> configs;
@@ -145,7 +196,7 @@ int runTrain(TrainOptions& o) {
     for (auto& r : results)
         r.name = names[static_cast<std::size_t>(r.run)];
     std::signal(SIGINT, SIG_DFL);
-    if (!o.out.empty()) emit(resultsToJson(results), o.out);
+    if (!o.out.empty()) emit(resultsToJson(results, experiment), o.out);
     if (!o.csv.empty()) emit(resultsToCsv(results, extraColumns), o.csv);
     for (const auto& r : results)
         if (r.status == RunStatus::Failed) throw Error("run " + r.name + " failed: " + r.message);
@@ -161,6 +212,11 @@ void addTrainCommand(CLI::App& app) {
     TrainConfig& c = o->config;
     cmd->add_option("--preset", o->preset,
                     "lesson: FashionMNIST, lesson-cnn, Adam 0.01, batch 1000, 20 epochs, none vs zscore");
+    cmd->add_option("--experiment", o->experiment,
+                    "run the experiment a --save-experiment file describes; "
+                    "options given alongside win, a --vary replaces the file's axis of that option");
+    cmd->add_option("--save-experiment", o->saveExperiment,
+                    "write this command's experiment (after --preset, --vary, --compare, --seeds) as JSON, then train");
     cmd->add_option("--dataset", c.dataset, "mnist, fashion-mnist, synthetic or a folder")->capture_default_str();
     cmd->add_option("--data-dir", c.dataDir, "NormLab's data directory (or a torchvision ./data folder)");
     cmd->add_option("--limit", c.limit, "use only the first N images of each split (0: all)");
@@ -185,7 +241,8 @@ void addTrainCommand(CLI::App& app) {
     cmd->add_option("--seed", c.seed, "seed: initial weights, batch order, synthetic data")->capture_default_str();
     cmd->add_option("--device", c.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     cmd->add_option("--threads", o->threads, "CPU threads for LibTorch (0: all cores)")->capture_default_str();
-    cmd->add_option("--out", o->out, "write config, device, per-epoch table and status of every run (JSON)");
+    cmd->add_option("--out", o->out,
+                    "write config, device, per-epoch table and status of every run, and the experiment (JSON)");
     cmd->add_option("--csv", o->csv, "write the lesson's results table (CSV)");
     cmd->add_flag("--jsonl", o->jsonl, "print one JSON object per epoch and per finished run on stdout");
     cmd->callback([o] {

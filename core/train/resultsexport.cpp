@@ -81,9 +81,7 @@ RunStatus statusFrom(const std::string& name, const std::string& source) {
     throw Error(source + ": unknown run status '" + name + "'");
 }
 
-} // namespace
-
-std::string resultsToJson(const std::vector<RunResult>& runs, int indent) {
+json resultsJson(const std::vector<RunResult>& runs) {
     json j;
     j["format"] = kFormat;
     j["conventions"] = "loss and accuracy are averaged over each epoch's batches, weighted by batch size, as "
@@ -93,6 +91,31 @@ std::string resultsToJson(const std::vector<RunResult>& runs, int indent) {
     for (const auto& r : runs)
         list.push_back(runJson(r, true));
     j["runs"] = list;
+    return j;
+}
+
+json parseResults(const std::string& text, const std::string& source) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) { // parse_error, and out_of_range for numbers that overflow
+        throw Error(source + ": not valid JSON (" + std::string(e.what()) + ")");
+    }
+    if (!j.is_object() || field<std::string>(j, "format", source) != kFormat)
+        throw Error(source + ": not a NormLab results file (format is not " + kFormat + ")");
+    return j;
+}
+
+} // namespace
+
+std::string resultsToJson(const std::vector<RunResult>& runs, int indent) {
+    return resultsJson(runs).dump(indent) + "\n";
+}
+
+std::string resultsToJson(const std::vector<RunResult>& runs, const Experiment& experiment, int indent) {
+    json j = resultsJson(runs);
+    // One writer for the experiment object: the experiment file's own, parsed back into this document.
+    j["experiment"] = json::parse(experimentToJson(experiment));
     return j.dump(indent) + "\n";
 }
 
@@ -131,14 +154,7 @@ std::string runJsonLine(const RunResult& run) {
 }
 
 std::vector<RunResult> resultsFromJson(const std::string& text, const std::string& source) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) { // parse_error, and out_of_range for numbers that overflow
-        throw Error(source + ": not valid JSON (" + std::string(e.what()) + ")");
-    }
-    if (!j.is_object() || field<std::string>(j, "format", source) != kFormat)
-        throw Error(source + ": not a NormLab results file (format is not " + kFormat + ")");
+    const json j = parseResults(text, source);
     std::vector<RunResult> runs;
     for (const auto& r : field<json>(j, "runs", source)) {
         RunResult run;
@@ -180,6 +196,12 @@ std::vector<RunResult> resultsFromJson(const std::string& text, const std::strin
         runs.push_back(std::move(run));
     }
     return runs;
+}
+
+std::optional<Experiment> experimentOfResults(const std::string& text, const std::string& source) {
+    const json j = parseResults(text, source);
+    if (!j.contains("experiment")) return std::nullopt;
+    return experimentFromJson(j["experiment"].dump(), source + " (experiment)");
 }
 
 } // namespace normlab

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/train/experimentfile.h"
 #include "core/train/trainresult.h"
 
 namespace normlab {
@@ -10,6 +12,9 @@ namespace normlab {
 // The runs of a comparison as JSON: format, each run's config, device, status, message,
 // per-epoch table and train-loss steps.
 std::string resultsToJson(const std::vector<RunResult>& runs, int indent = 2);
+// The same with an "experiment" member: the experiment file's object the runs came from, so a
+// results file is enough to run its comparison again.
+std::string resultsToJson(const std::vector<RunResult>& runs, const Experiment& experiment, int indent = 2);
 
 // The lesson's results table, one row per run and epoch: run, epoch, loss, accuracy,
 // epoch duration, run duration, lr, batch_size, device, normalization, test_loss, test_accuracy.
@@ -25,5 +30,8 @@ std::string runJsonLine(const RunResult& run);
 // Reads a results JSON back (for looking at saved curves again). Throws Error naming `source`
 // and the problem when the text is not a NormLab results file.
 std::vector<RunResult> resultsFromJson(const std::string& text, const std::string& source);
+// The experiment a results file records; nullopt for files written without one (the GUI's, and
+// files from before it was recorded). Throws Error naming `source` when it is there but malformed.
+std::optional<Experiment> experimentOfResults(const std::string& text, const std::string& source);
 
 } // namespace normlab

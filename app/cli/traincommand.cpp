@@ -217,7 +217,10 @@ void addTrainCommand(CLI::App& app) {
                     "options given alongside win, a --vary replaces the file's axis of that option");
     cmd->add_option("--save-experiment", o->saveExperiment,
                     "write this command's experiment (after --preset, --vary, --compare, --seeds) as JSON, then train");
-    cmd->add_option("--dataset", c.dataset, "mnist, fashion-mnist, synthetic or a folder")->capture_default_str();
+    cmd->add_option(
+           "--dataset", c.dataset,
+           "a catalog id, synthetic, or a folder or file as for stats (needs a test or val split and one image size)")
+        ->capture_default_str();
     cmd->add_option("--data-dir", c.dataDir, "NormLab's data directory (or a torchvision ./data folder)");
     cmd->add_option("--limit", c.limit, "use only the first N images of each split (0: all)");
     cmd->add_option("--test-split", c.testSplit, "split evaluated after each epoch (test or train)")

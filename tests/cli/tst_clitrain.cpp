@@ -213,6 +213,36 @@ private Q_SLOTS:
         QVERIFY(twice.err.contains("give the normalizations once"));
     }
 
+    // An experiment file runs the same comparison again: same runs, same losses (same seed).
+    void anExperimentFileRunsTheSameComparisonAgain() {
+        const QString experiment = m_dir.filePath(QStringLiteral("exp.json"));
+        const QString first = m_dir.filePath(QStringLiteral("first.json")),
+                      again = m_dir.filePath(QStringLiteral("again.json"));
+        const Result saved = runCli(
+            small() << QStringLiteral("--epochs") << QStringLiteral("1") << QStringLiteral("--vary")
+                    << QStringLiteral("lr=0.01,0.001") << QStringLiteral("--compare") << QStringLiteral("none,zscore")
+                    << QStringLiteral("--save-experiment") << experiment << QStringLiteral("--out") << first);
+        QVERIFY2(saved.exitCode == 0, saved.err.constData());
+        const Result rerun = runCli({QStringLiteral("train"), QStringLiteral("--experiment"), experiment,
+                                     QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), again});
+        QVERIFY2(rerun.exitCode == 0, rerun.err.constData());
+        const auto runsOf = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+        };
+        const QJsonObject a = runsOf(first), b = runsOf(again);
+        const QJsonArray runsA = a[QStringLiteral("runs")].toArray(), runsB = b[QStringLiteral("runs")].toArray();
+        QCOMPARE(runsA.size(), 4);
+        QCOMPARE(runsB.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject ea = runsA[i].toObject()[QStringLiteral("epochs")].toArray()[0].toObject();
+            const QJsonObject eb = runsB[i].toObject()[QStringLiteral("epochs")].toArray()[0].toObject();
+            QCOMPARE(runsB[i].toObject()[QStringLiteral("name")], runsA[i].toObject()[QStringLiteral("name")]);
+            QCOMPARE(eb[QStringLiteral("test_loss")], ea[QStringLiteral("test_loss")]);
+        }
+        QCOMPARE(b[QStringLiteral("experiment")], a[QStringLiteral("experiment")]); // results name their experiment
+    }
+
     void badArgumentsGetOneLine() {
         for (const QStringList& extra : {QStringList{QStringLiteral("--compare"), QStringLiteral("none,zscor")},
                                          QStringList{QStringLiteral("--lr"), QStringLiteral("0")},

@@ -38,19 +38,20 @@ void SampleStrip::clear() {
 
 void SampleStrip::addRun(int run, const QString& name, const QColor& color,
                          const std::vector<std::vector<float>>& samples, int w, int h) {
-    if (samples.empty()) return;
+    if (samples.empty() || w <= 0 || h <= 0) return;
+    // Each sample is C x H x W: colour data is shown in colour, each channel over the same range.
+    const int channels = std::max(1, static_cast<int>(samples.front().size() / (static_cast<std::size_t>(w) * h)));
     double lo = 0, hi = 0;
     for (const auto& s : samples)
-        for (int i = 0; i < w * h; ++i)
-            lo = std::min<double>(lo, s[static_cast<std::size_t>(i)]),
-            hi = std::max<double>(hi, s[static_cast<std::size_t>(i)]);
+        for (float v : s)
+            lo = std::min<double>(lo, v), hi = std::max<double>(hi, v);
     const ValueRange range{lo, hi, lo < 0};
     QPixmap strip(static_cast<int>(samples.size()) * (w * kZoom + kGap), h * kZoom);
     strip.fill(Qt::transparent);
     QPainter painter(&strip);
     for (std::size_t i = 0; i < samples.size(); ++i)
         painter.drawImage(QRect(static_cast<int>(i) * (w * kZoom + kGap), 0, w * kZoom, h * kZoom),
-                          renderValues(samples[i].data(), 1, w, h, range));
+                          renderValues(samples[i].data(), channels, w, h, range));
     painter.end();
     auto* row = new QWidget(widget());
     auto* layout = new QHBoxLayout(row);

@@ -31,6 +31,7 @@
 #include "ui/normalizationpage.h"
 #include "ui/pixelimageview.h"
 #include "ui/pixelmapplot.h"
+#include "ui/samplestrip.h"
 #include "ui/statsjob.h"
 #include "ui/statspage.h"
 
@@ -364,6 +365,21 @@ private Q_SLOTS:
                 QCoreApplication::processEvents();
             }
         }
+    }
+
+    // What the network sees, on the Training tab: colour samples stay in colour.
+    void trainingSamplesShowColour() {
+        SampleStrip strip;
+        const int w = 3, h = 2;
+        std::vector<float> sample(3 * w * h, 0.0f);
+        for (int i = 0; i < w * h; ++i)
+            sample[i] = 1.0f; // red plane at the top of the range, green and blue at the bottom
+        strip.addRun(1, QStringLiteral("zscore"), Qt::red, {sample}, w, h);
+        auto* images = strip.findChild<QLabel*>(QStringLiteral("samples_1"));
+        QVERIFY(images);
+        const QImage shown = images->pixmap().toImage();
+        const QColor pixel = shown.pixelColor(0, 0);
+        QVERIFY2(pixel.red() > 200 && pixel.green() < 60 && pixel.blue() < 60, qPrintable(pixel.name()));
     }
 
     // Six table rows and a channel combo more than a grey data set: still a 1280x720 projector's

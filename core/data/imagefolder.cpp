@@ -74,42 +74,21 @@ std::string gigabytes(std::size_t bytes) {
     return std::to_string(bytes / 100'000'000 / 10.0).substr(0, 4) + " GB";
 }
 
-// Names, origin and notes of a listing: what every decoded chunk carries (cheap: no file is read).
-ImageSet namesOf(const ImageFolderSplit& listing) {
-    ImageSet set;
-    set.dataset = listing.dataset;
-    set.split = listing.split;
-    set.origin = "image folder " + listing.root.string();
-    set.channels = 3;
-    set.classNames = listing.classes;
-    set.notes.push_back(kImageFolderConversionNote);
-    return set;
-}
-
-// Assembles decoded images into one set: one size, or each image's own shape.
-ImageSet assemble(const ImageFolderSplit& listing, std::size_t begin, std::vector<DecodedImage>& decoded) {
-    ImageSet set = namesOf(listing);
-    set.count = decoded.size();
-    set.channels = 3;
-    std::size_t total = 0;
-    bool uniform = true;
-    for (const auto& image : decoded) {
-        total += image.planar.size();
-        uniform = uniform && image.width == decoded.front().width && image.height == decoded.front().height;
-    }
-    set.pixels.reserve(total);
-    set.labels.reserve(decoded.size());
-    if (uniform && !decoded.empty()) {
-        set.height = decoded.front().height;
-        set.width = decoded.front().width;
-    }
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        if (!uniform) set.shapes.push_back({decoded[i].height, decoded[i].width, set.pixels.size()});
-        set.pixels.insert(set.pixels.end(), decoded[i].planar.begin(), decoded[i].planar.end());
-        std::vector<std::uint8_t>().swap(decoded[i].planar); // keep the peak near one copy
-        set.labels.push_back(static_cast<std::uint8_t>(listing.files[begin + i].label));
-    }
-    return set;
+// The images [begin, end) of a listing decoded on all cores, in listing order.
+std::vector<DecodedImage> decodeFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
+                                      const Progress& progress) {
+    std::vector<DecodedImage> decoded(end - begin);
+    std::atomic<std::size_t> next{0}, done{0};
+    // Workers take the next file as they finish one: decode times vary with image size.
+    parallelRanges(workerCount(), workerCount(), [&](unsigned w, std::size_t, std::size_t) {
+        for (std::size_t i = next++; i < decoded.size(); i = next++) {
+            progress.throwIfStopped();
+            decoded[i] = decodeImageFile(listing.files[begin + i].path);
+            const std::size_t finished = ++done;
+            if (w == 0 && finished % 64 == 0) progress.update(static_cast<double>(finished) / decoded.size());
+        }
+    });
+    return decoded;
 }
 
 } // namespace
@@ -163,7 +142,13 @@ ImageFolderSplit listImageFolder(const fs::path& folder, const std::string& spli
 }
 
 ImageSet describeImageFolder(const ImageFolderSplit& listing) {
-    ImageSet set = namesOf(listing);
+    ImageSet set;
+    set.dataset = listing.dataset;
+    set.split = listing.split;
+    set.origin = "image folder " + listing.root.string();
+    set.channels = 3;
+    set.classNames = listing.classes;
+    set.notes.push_back(kImageFolderConversionNote);
     // The folder as one source: its files' total size (one stat each, once per pass).
     SourceFile source;
     source.path = listing.root.string();
@@ -176,56 +161,36 @@ ImageSet describeImageFolder(const ImageFolderSplit& listing) {
     return set;
 }
 
-ImageSet decodeImageFolderChunk(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
-                                const Progress& progress) {
-    std::vector<DecodedImage> decoded(end - begin);
-    std::atomic<std::size_t> next{0}, done{0};
-    // Workers take the next file as they finish one: decode times vary with image size.
-    parallelRanges(workerCount(), workerCount(), [&](unsigned w, std::size_t, std::size_t) {
-        for (std::size_t i = next++; i < decoded.size(); i = next++) {
-            if (progress.stopRequested()) throw Cancelled();
-            decoded[i] = decodeImageFile(listing.files[begin + i].path);
-            const std::size_t finished = ++done;
-            if (w == 0 && finished % 64 == 0) progress.update(static_cast<double>(finished) / decoded.size());
-        }
-    });
-    return assemble(listing, begin, decoded);
-}
-
 ImageSet loadImageFolder(const ImageFolderSplit& listing, const Progress& progress, std::size_t memoryLimit) {
     if (memoryLimit == 0) memoryLimit = halfOfMemory();
     // Decode in chunks so the memory check fires before the machine runs out, not after.
     constexpr std::size_t kChunkFiles = 4096;
     ImageSet set = describeImageFolder(listing);
-    bool uniform = true;
     for (std::size_t begin = 0; begin < listing.files.size(); begin += kChunkFiles) {
         const std::size_t end = std::min(listing.files.size(), begin + kChunkFiles);
         const double share = static_cast<double>(end - begin) / listing.files.size();
-        ImageSet chunk = decodeImageFolderChunk(
-            listing, begin, end, progress.part(static_cast<double>(begin) / listing.files.size(), share));
-        if (set.pixels.size() + chunk.pixels.size() > memoryLimit)
-            throw Error(listing.root.string() + ": the decoded images need more than " + gigabytes(memoryLimit) +
-                        " of memory, more than NormLab holds for viewing and training; 'normlab-cli stats' "
-                        "streams folders of any size");
-        const bool chunkUniform =
-            chunk.uniformSize() && (begin == 0 || (chunk.height == set.height && chunk.width == set.width));
-        if (uniform && !chunkUniform) {
-            // From here on each image keeps its own shape; earlier ones get theirs now.
-            for (std::size_t i = 0; i < set.count; ++i)
-                set.shapes.push_back({set.height, set.width, i * set.pixelsPerImage()});
-            uniform = false;
-            set.height = set.width = 0;
+        std::vector<DecodedImage> decoded =
+            decodeFiles(listing, begin, end, progress.part(static_cast<double>(begin) / listing.files.size(), share));
+        for (std::size_t i = 0; i < decoded.size(); ++i) {
+            if (set.pixels.size() + decoded[i].planar.size() > memoryLimit)
+                throw Error(listing.root.string() + ": the decoded images need more than " + gigabytes(memoryLimit) +
+                            " of memory, more than NormLab holds for viewing and training; 'normlab-cli stats' "
+                            "streams folders of any size");
+            set.shapes.push_back({decoded[i].height, decoded[i].width, set.pixels.size()});
+            set.pixels.insert(set.pixels.end(), decoded[i].planar.begin(), decoded[i].planar.end());
+            std::vector<std::uint8_t>().swap(decoded[i].planar); // keep the peak near one copy
+            set.labels.push_back(static_cast<std::uint8_t>(listing.files[begin + i].label));
         }
-        if (begin == 0 && uniform) set.height = chunk.height, set.width = chunk.width;
-        const std::size_t base = set.pixels.size();
-        if (!uniform)
-            for (std::size_t i = 0; i < chunk.count; ++i)
-                set.shapes.push_back(
-                    {chunk.heightOf(i), chunk.widthOf(i),
-                     base + (chunk.uniformSize() ? i * chunk.pixelsPerImage() : chunk.shapes[i].offset)});
-        set.pixels.insert(set.pixels.end(), chunk.pixels.begin(), chunk.pixels.end());
-        set.labels.insert(set.labels.end(), chunk.labels.begin(), chunk.labels.end());
-        set.count += chunk.count;
+    }
+    set.count = set.shapes.size();
+    // Every image its own shape while loading; a folder of one size is an ordinary set.
+    const bool oneSize = std::all_of(set.shapes.begin(), set.shapes.end(), [&](const ImageShape& s) {
+        return s.height == set.shapes.front().height && s.width == set.shapes.front().width;
+    });
+    if (oneSize && !set.shapes.empty()) {
+        set.height = set.shapes.front().height;
+        set.width = set.shapes.front().width;
+        set.shapes.clear();
     }
     progress.update(1.0);
     return set;

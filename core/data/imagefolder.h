@@ -49,10 +49,6 @@ ImageFolderSplit listImageFolder(const std::filesystem::path& folder, const std:
 // stats`, which streams.
 ImageSet loadImageFolder(const ImageFolderSplit& listing, const Progress& progress = {}, std::size_t memoryLimit = 0);
 
-// Images [begin, end) of the listing decoded on all cores: one chunk of a streamed pass.
-ImageSet decodeImageFolderChunk(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
-                                const Progress& progress = {});
-
 // The ImageSet fields that describe a listing without its pixels (names, origin, notes).
 ImageSet describeImageFolder(const ImageFolderSplit& listing);
 

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataset(QStringLiteral("dataset"),
-                                     QStringLiteral("mnist, fashion-mnist, synthetic or auto (default: last used)."),
+                                     QStringLiteral("a catalog id (normlab-cli datasets lists them), synthetic, auto, "
+                                                    "or a folder or NumPy file (default: last used)."),
                                      QStringLiteral("name"), QStringLiteral("auto"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("NormLab's data directory."),
                                      QStringLiteral("dir"));

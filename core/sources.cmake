@@ -82,6 +82,7 @@ set(NORMLAB_TRAIN_PLAIN_SOURCES
   ${_core}/train/experimentfile.cpp
   ${_core}/train/experimentgrid.cpp
   ${_core}/train/resultsexport.cpp
+  ${_core}/train/seedsummary.cpp
   ${_core}/train/trainconfig.cpp
   ${_core}/train/trainingdata.cpp
   ${_core}/train/trainresult.cpp

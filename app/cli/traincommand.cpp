@@ -15,6 +15,7 @@
 #include "core/train/experimentfile.h"
 #include "core/train/experimentgrid.h"
 #include "core/train/resultsexport.h"
+#include "core/train/seedsummary.h"
 #include "core/train/trainingdata.h"
 
 namespace normlab::cli {
@@ -34,7 +35,7 @@ struct TrainOptions {
     std::string compare;
     std::vector<std::string> vary;
     int seeds = 1;
-    std::string out, csv;
+    std::string out, csv, summaryCsv;
     std::string experiment, saveExperiment;
     bool jsonl = false;
     int threads = 0;
@@ -119,6 +120,29 @@ std::vector<GridAxis> gridAxes(const TrainOptions& o, const std::vector<GridAxis
     return axes;
 }
 
+// After the runs: each configuration's last test accuracy over its seeds, and whether the differences
+// between configurations are larger than the seed-to-seed spread.
+void printSummary(std::FILE* to, const std::vector<SeedGroup>& groups) {
+    const bool seeds = std::any_of(groups.begin(), groups.end(), [](const SeedGroup& g) { return g.runs.size() > 1; });
+    if (groups.size() < 2 && !seeds) return;
+    std::fprintf(to, "\nsummary (test accuracy at the last epoch%s):\n", seeds ? ", mean ± std over seeds" : "");
+    for (const SeedGroup& g : groups) {
+        if (g.epochs.empty()) {
+            std::fprintf(to, "  %s: no finished epoch\n", g.name.c_str());
+            continue;
+        }
+        const EpochSpread& e = g.epochs.back();
+        if (e.testAccuracy.count > 1)
+            std::fprintf(to, "  %s: %.4f ± %.4f (min %.4f, max %.4f; %d seeds, epoch %d)\n", g.name.c_str(),
+                         e.testAccuracy.mean, e.testAccuracy.std, e.testAccuracy.min, e.testAccuracy.max,
+                         e.testAccuracy.count, e.epoch);
+        else
+            std::fprintf(to, "  %s: %.4f (epoch %d)\n", g.name.c_str(), e.testAccuracy.mean, e.epoch);
+    }
+    for (const GroupComparison& c : compareGroups(groups))
+        std::fprintf(to, "  %s\n", c.text.c_str());
+}
+
 int runTrain(TrainOptions& o) {
     const std::vector<GridAxis> fileAxes = applyExperimentFile(o);
     applyPreset(o);
@@ -198,6 +222,9 @@ int runTrain(TrainOptions& o) {
     std::signal(SIGINT, SIG_DFL);
     if (!o.out.empty()) emit(resultsToJson(results, experiment), o.out);
     if (!o.csv.empty()) emit(resultsToCsv(results, extraColumns), o.csv);
+    const std::vector<SeedGroup> groups = groupBySeed(results);
+    printSummary(human, groups);
+    if (!o.summaryCsv.empty()) emit(seedSummaryCsv(groups), o.summaryCsv);
     for (const auto& r : results)
         if (r.status == RunStatus::Failed) throw Error("run " + r.name + " failed: " + r.message);
     return stop.stop_requested() ? 130 : 0;
@@ -247,6 +274,8 @@ void addTrainCommand(CLI::App& app) {
     cmd->add_option("--out", o->out,
                     "write config, device, per-epoch table and status of every run, and the experiment (JSON)");
     cmd->add_option("--csv", o->csv, "write the lesson's results table (CSV)");
+    cmd->add_option("--summary-csv", o->summaryCsv,
+                    "write mean and std over seeds per configuration and epoch (CSV; std: sample, n-1)");
     cmd->add_flag("--jsonl", o->jsonl, "print one JSON object per epoch and per finished run on stdout");
     cmd->callback([o] {
         const int code = runTrain(*o);

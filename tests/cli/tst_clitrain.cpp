@@ -193,10 +193,12 @@ private Q_SLOTS:
     // The lesson's follow-up as one grid: input normalization vs batch norm, two seeds each.
     void aGridWithSeedsRunsEveryCombination() {
         const QString csvPath = m_dir.filePath(QStringLiteral("grid.csv"));
+        const QString summaryPath = m_dir.filePath(QStringLiteral("grid-summary.csv"));
         const Result r = runCli(small() << QStringLiteral("--epochs") << QStringLiteral("1") << QStringLiteral("--vary")
                                         << QStringLiteral("model=mlp,lesson-cnn-bn") << QStringLiteral("--compare")
                                         << QStringLiteral("none,zscore") << QStringLiteral("--seeds")
-                                        << QStringLiteral("2") << QStringLiteral("--csv") << csvPath);
+                                        << QStringLiteral("2") << QStringLiteral("--csv") << csvPath
+                                        << QStringLiteral("--summary-csv") << summaryPath);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("run 8/8: model=lesson-cnn-bn · zscore · seed=2"), r.out.constData());
         QFile csv(csvPath);
@@ -206,6 +208,22 @@ private Q_SLOTS:
         QVERIFY(lines[0].endsWith(",test_accuracy,model,seed"));
         QVERIFY(lines[1].endsWith(",cpu,none,") == false && lines[1].contains(",none,") && lines[1].endsWith(",mlp,1"));
         QVERIFY(lines[8].contains(",zscore,") && lines[8].endsWith(",lesson-cnn-bn,2"));
+
+        // The summary over seeds: each configuration's mean of its two seeds' test accuracy, and the
+        // four pairs that differ in one option, each with a verdict on the seed-to-seed spread.
+        QVERIFY2(r.out.contains("summary (test accuracy at the last epoch, mean ± std over seeds):"), r.out.constData());
+        QCOMPARE(r.out.count(" test accuracy ("), 4);
+        QVERIFY2(r.out.contains("seed-to-seed spread"), r.out.constData());
+        const auto testAccuracy = [&](int line) { return lines[line].split(',')[11].toDouble(); };
+        QFile summary(summaryPath);
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = summary.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), 1 + 4); // header + 4 configurations x 1 epoch
+        QVERIFY2(rows[4].startsWith("\"model=lesson-cnn-bn · zscore\",1,2,"), rows[4].constData());
+        const double mean = rows[4].split(',')[9].toDouble();
+        QVERIFY(std::abs(mean - (testAccuracy(7) + testAccuracy(8)) / 2) < 1e-12);
+        const double std = rows[4].split(',')[10].toDouble(); // sample std of two values: |a − b| / sqrt(2)
+        QVERIFY(std::abs(std - std::abs(testAccuracy(7) - testAccuracy(8)) / std::sqrt(2.0)) < 1e-12);
 
         const Result twice = runCli(small() << QStringLiteral("--vary") << QStringLiteral("normalize=none")
                                             << QStringLiteral("--compare") << QStringLiteral("zscore"));

@@ -81,6 +81,7 @@ list(APPEND NORMLAB_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsd
 set(NORMLAB_TRAIN_PLAIN_SOURCES
   ${_core}/train/experimentfile.cpp
   ${_core}/train/experimentgrid.cpp
+  ${_core}/train/lessonseeds.cpp
   ${_core}/train/resultsexport.cpp
   ${_core}/train/seedsummary.cpp
   ${_core}/train/trainconfig.cpp

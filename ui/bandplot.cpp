@@ -11,6 +11,7 @@ namespace {
 constexpr int kBandAlpha = 50; // light enough for two overlapping bands to stay readable
 constexpr double kLineWidth = 2.2;
 constexpr double kMarginFraction = 0.04;
+constexpr double kMarkerSize = 5;
 
 QVector<double> column(const BandPlot::Series& s, std::size_t i) {
     QVector<double> values;
@@ -31,31 +32,41 @@ BandPlot::BandPlot(const QString& xLabel, const QString& yLabel, QWidget* parent
 }
 
 void BandPlot::addSeries(const Series& s) {
-    QVector<double> x, mean, low, high;
+    Summary summary{s.name, s.color, s.style, {}, {}, {}, {}, static_cast<int>(s.runs.size())};
     for (std::size_t i = 0; i < s.x.size(); ++i) {
         const QVector<double> values = column(s, i);
         if (values.isEmpty()) continue;
-        x.push_back(s.x[i]);
-        mean.push_back(std::accumulate(values.begin(), values.end(), 0.0) / values.size());
-        low.push_back(*std::min_element(values.begin(), values.end()));
-        high.push_back(*std::max_element(values.begin(), values.end()));
+        summary.x.push_back(s.x[i]);
+        summary.mean.push_back(std::accumulate(values.begin(), values.end(), 0.0) / values.size());
+        summary.low.push_back(*std::min_element(values.begin(), values.end()));
+        summary.high.push_back(*std::max_element(values.begin(), values.end()));
     }
+    addSummary(summary);
+}
+
+void BandPlot::addSummary(const Summary& s) {
     QColor fill = s.color;
     fill.setAlpha(kBandAlpha);
     QCPGraph* lower = addGraph();
-    lower->setData(x, low, true);
+    lower->setData(s.x, s.low, true);
     lower->setPen(Qt::NoPen);
     lower->removeFromLegend();
     QCPGraph* upper = addGraph();
-    upper->setData(x, high, true);
+    upper->setData(s.x, s.high, true);
     upper->setPen(Qt::NoPen);
     upper->setBrush(fill);
     upper->setChannelFillGraph(lower);
     upper->removeFromLegend();
     QCPGraph* line = addGraph();
-    line->setData(x, mean, true);
+    line->setData(s.x, s.mean, true);
     line->setPen(QPen(s.color, kLineWidth, s.style));
-    line->setName(s.runs.size() > 1 ? tr("%1 (mean, band: min–max of %2)").arg(s.name).arg(s.runs.size()) : s.name);
+    line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kMarkerSize)); // one marker per epoch
+    line->setName(s.runs > 1 ? tr("%1 (mean, band: min–max of %2)").arg(s.name).arg(s.runs) : s.name);
+}
+
+void BandPlot::clearSeries() {
+    clearGraphs();
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void BandPlot::fit() {

@@ -25,6 +25,16 @@ public:
 
     // Adds one series; the band covers min..max over the runs at each x, the line their mean.
     void addSeries(const Series& series);
+    // The same from summaries already made (core's Spread per x): mean line, min..max band.
+    struct Summary {
+        QString name;
+        QColor color;
+        Qt::PenStyle style = Qt::SolidLine;
+        QVector<double> x, mean, low, high;
+        int runs = 1;
+    };
+    void addSummary(const Summary& summary);
+    void clearSeries();
     // Fits both axes to the data with a small margin and redraws.
     void fit();
 };

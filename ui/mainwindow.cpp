@@ -191,6 +191,13 @@ void MainWindow::buildMenus() {
     openResults->setObjectName(QStringLiteral("openResultsAction"));
     QAction* savePlots = training->addAction(tr("Save &plots…"), m_train, &TrainPage::savePlots);
     savePlots->setObjectName(QStringLiteral("savePlotsAction"));
+    training->addSeparator();
+    QAction* openExperiment = training->addAction(tr("Open e&xperiment…"), m_train, &TrainPage::openExperiment);
+    openExperiment->setObjectName(QStringLiteral("openExperimentAction"));
+    QAction* saveExperiment = training->addAction(tr("Sa&ve experiment…"), m_train, &TrainPage::saveExperiment);
+    saveExperiment->setObjectName(QStringLiteral("saveExperimentAction"));
+    QAction* exportPython = training->addAction(tr("Export as P&yTorch script…"), m_train, &TrainPage::exportPython);
+    exportPython->setObjectName(QStringLiteral("exportPythonAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     addAction(help, QStringLiteral("aboutAction"), tr("&About NormLab"), {}, &MainWindow::showAbout);

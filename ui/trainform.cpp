@@ -13,12 +13,15 @@
 #include "core/data/datasetlisting.h"
 #include "core/data/datasetlocator.h"
 #include "ui/datasetcombo.h"
+#include "core/common/error.h"
 #include "ui/enginestatus.h"
+#include "ui/gridtable.h"
 
 namespace normlab {
 namespace {
 
 constexpr int kMethodColumns = 3; // the five checkboxes wrap onto two rows instead of widening the form
+constexpr int kMaxSeeds = 20;
 
 } // namespace
 
@@ -55,6 +58,12 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     m_seed = new QSpinBox(this);
     m_seed->setObjectName(QStringLiteral("seedSpin"));
     m_seed->setRange(0, 1 << 30);
+    m_seeds = new QSpinBox(this);
+    m_seeds->setObjectName(QStringLiteral("seedsSpin"));
+    m_seeds->setRange(1, kMaxSeeds);
+    m_seeds->setToolTip(tr("Repeat every configuration with the seeds Seed, Seed + 1, …: the curves then show the "
+                           "mean with a band, and the summary says whether a difference is larger than the "
+                           "seed-to-seed spread"));
     m_device = new QComboBox(this);
     m_device->setObjectName(QStringLiteral("deviceCombo"));
     m_device->addItem(tr("auto"), QStringLiteral("auto"));
@@ -67,6 +76,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Batch size"), m_batch);
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Seeds per run"), m_seeds);
     form->addRow(tr("Device"), m_device);
     layout->addLayout(form);
 
@@ -82,6 +92,12 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
         methods->addWidget(check, static_cast<int>(i) / kMethodColumns, static_cast<int>(i) % kMethodColumns);
     }
     layout->addLayout(methods);
+    m_grid = new GridTable(this);
+    layout->addWidget(m_grid);
+    m_runCount = new QLabel(this);
+    m_runCount->setObjectName(QStringLiteral("runCountLabel"));
+    m_runCount->setWordWrap(true);
+    layout->addWidget(m_runCount);
 
     auto* buttons = new QGridLayout;
     auto* lesson = new QPushButton(tr("Lesson experiment"), this);
@@ -101,7 +117,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(m_stopRun, 1, 0);
     buttons->addWidget(m_stopAll, 1, 1);
     layout->addLayout(buttons);
-    connect(lesson, &QPushButton::clicked, this, &TrainForm::applyLessonPreset);
+    connect(lesson, &QPushButton::clicked, this, &TrainForm::lessonRequested);
     connect(m_start, &QPushButton::clicked, this, &TrainForm::startRequested);
     connect(m_stopRun, &QPushButton::clicked, this, &TrainForm::stopRunRequested);
     connect(m_stopAll, &QPushButton::clicked, this, &TrainForm::stopAllRequested);
@@ -111,11 +127,75 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     setConfig(defaults);
     setMethods({Method::None, Method::ZScore});
     setRunning(false);
+
+    // The count of runs follows every setting it depends on.
+    connect(m_grid, &GridTable::changed, this, &TrainForm::updateRunCount);
+    connect(m_seeds, &QSpinBox::valueChanged, this, &TrainForm::updateRunCount);
+    for (QCheckBox* check : m_methodChecks)
+        connect(check, &QCheckBox::toggled, this, &TrainForm::updateRunCount);
+    for (QComboBox* combo : {m_model, m_optimizer})
+        connect(combo, &QComboBox::currentTextChanged, this, &TrainForm::updateRunCount);
+    updateRunCount();
 }
 
-void TrainForm::applyLessonPreset() {
+void TrainForm::applyLessonPreset(int seeds) {
     setConfig(lessonPreset());
     setMethods(lessonMethods());
+    m_grid->setAxes({});
+    setSeeds(seeds);
+}
+
+int TrainForm::seeds() const {
+    return m_seeds->value();
+}
+
+void TrainForm::setSeeds(int seeds) {
+    m_seeds->setValue(seeds);
+}
+
+Experiment TrainForm::experiment() const {
+    Experiment e;
+    e.base = config();
+    e.grid = m_grid->axes();
+    GridAxis normalize{"normalize", {}};
+    for (Method m : methods())
+        normalize.values.push_back(methodName(m));
+    if (normalize.values.size() == 1) e.base.normalization = methods().front();
+    if (!normalize.values.empty()) e.grid.push_back(normalize);
+    e.seeds = seeds();
+    return e;
+}
+
+void TrainForm::setExperiment(const Experiment& e) {
+    setConfig(e.base);
+    std::vector<Method> list{e.base.normalization};
+    for (const auto& axis : e.grid)
+        if (axis.option == "normalize") {
+            list.clear();
+            for (const auto& name : axis.values)
+                if (const auto m = parseMethod(name)) list.push_back(*m);
+        }
+    setMethods(list);
+    m_grid->setAxes(e.grid);
+    setSeeds(e.seeds);
+}
+
+QString TrainForm::runCountText() const {
+    if (methods().empty()) return tr("Choose at least one normalization.");
+    const Experiment e = experiment();
+    try {
+        const std::size_t runs = expandGrid(e.base, e.grid, e.seeds).size();
+        const std::size_t configurations = runs / static_cast<std::size_t>(e.seeds);
+        return tr("%1 × %2 = %3")
+            .arg(tr("%n configuration(s)", nullptr, static_cast<int>(configurations)),
+                 tr("%n seed(s)", nullptr, e.seeds), tr("%n run(s)", nullptr, static_cast<int>(runs)));
+    } catch (const Error& error) {
+        return QString::fromStdString(error.what());
+    }
+}
+
+void TrainForm::updateRunCount() {
+    m_runCount->setText(runCountText());
 }
 
 void TrainForm::refreshDatasets() {

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include "core/train/experimentfile.h"
 #include "core/train/trainconfig.h"
 
 class QCheckBox;
@@ -17,10 +18,12 @@ class QSpinBox;
 namespace normlab {
 
 class EngineStatus;
+class GridTable;
 
 // The training page's form: data set, model, optimizer and the other settings of a run, the
-// normalizations to compare, and the Lesson / Start / Stop buttons. It only edits a
-// configuration; the page decides what a button does.
+// normalizations to compare, other options to vary (a grid, like the lesson's RunBuilder), the
+// number of seeds with the resulting count of runs, and the Lesson / Start / Stop buttons. It only
+// edits an experiment; the page decides what a button does.
 class TrainForm : public QWidget {
     Q_OBJECT
 
@@ -31,8 +34,18 @@ public:
     void setConfig(const TrainConfig& config);
     std::vector<Method> methods() const;
     void setMethods(const std::vector<Method>& methods);
-    // The lesson's experiment (core's lessonPreset/lessonMethods): the button and the menu action.
-    void applyLessonPreset();
+    int seeds() const;
+    void setSeeds(int seeds);
+    GridTable* gridTable() const { return m_grid; }
+    // Everything the form says: config(), the grid (the varied options, then the checked
+    // normalizations as the `normalize` axis, as `train --vary … --compare …` builds it), seeds.
+    Experiment experiment() const;
+    // Shows an experiment file's settings; a normalize axis becomes the checkboxes (in their order).
+    void setExperiment(const Experiment& experiment);
+    // The lesson's experiment (core's lessonPreset/lessonMethods) with `seeds` seeds.
+    void applyLessonPreset(int seeds);
+    // "2 configurations × 3 seeds = 6 runs", or what is wrong with the grid.
+    QString runCountText() const;
     // The data directory training reads from (empty: the default); refreshes the data set list.
     void setDataDir(const std::filesystem::path& dataDir);
     void refreshDatasets();
@@ -44,7 +57,11 @@ public:
     void showEngine(const EngineStatus& engine);
     void setStopRunTarget(const QString& runName);
 
+private:
+    void updateRunCount();
+
 Q_SIGNALS:
+    void lessonRequested();
     void startRequested();
     void stopRunRequested();
     void stopAllRequested();
@@ -59,6 +76,9 @@ private:
     QSpinBox* m_batch;
     QSpinBox* m_epochs;
     QSpinBox* m_seed;
+    QSpinBox* m_seeds;
+    GridTable* m_grid;
+    QLabel* m_runCount;
     QComboBox* m_device;
     std::vector<QCheckBox*> m_methodChecks;
     QPushButton* m_start;

@@ -1,6 +1,13 @@
 #include "ui/trainpage.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QMenu>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QThread>
+#include <QToolButton>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,12 +24,19 @@
 #include "core/data/datasetlocator.h"
 #include "core/data/filebytes.h"
 #include "core/export/atomicfile.h"
+#include "core/common/error.h"
+#include "core/train/experimentfile.h"
+#include "core/train/experimentgrid.h"
+#include "core/train/lessonseeds.h"
 #include "core/train/resultsexport.h"
+#include "core/train/seedsummary.h"
+#include "ui/bandplot.h"
 #include "ui/curveplot.h"
 #include "ui/enginestatus.h"
 #include "ui/filedialog.h"
 #include "ui/models/epochresultsmodel.h"
 #include "ui/models/runsmodel.h"
+#include "ui/models/seedsummarymodel.h"
 #include "ui/plotexport.h"
 #include "ui/samplestrip.h"
 #include "ui/tableviewutil.h"
@@ -34,6 +48,18 @@ namespace {
 
 constexpr int kProgressSteps = 1000;
 constexpr int kFormMinimumChars = 30;
+constexpr int kEachRunView = 0, kBandView = 1;
+// How long one lesson epoch took here, per device kind: the lesson preset's seeds follow it.
+const QString kLessonEpochKey = QStringLiteral("training/lessonEpochSeconds/%1");
+
+bool isLessonRun(const TrainConfig& c) {
+    const TrainConfig lesson = lessonPreset();
+    return c.dataset == lesson.dataset && c.model == lesson.model && c.batchSize == lesson.batchSize && c.limit == 0;
+}
+
+QString deviceKind(const QString& device) {
+    return device.startsWith(QLatin1String("cuda")) ? QStringLiteral("cuda") : QStringLiteral("cpu");
+}
 
 // The catalog data set a configuration needs when it is not on this machine, else nullptr.
 const DatasetInfo* missingCatalogDataset(const TrainConfig& config) {
@@ -46,7 +72,8 @@ const DatasetInfo* missingCatalogDataset(const TrainConfig& config) {
 
 TrainPage::TrainPage(QWidget* parent)
     : QWidget(parent), m_engine(new EngineStatus(this)), m_job(new TrainJob(this)), m_form(new TrainForm(this)),
-      m_runsModel(new RunsModel(this)), m_resultsModel(new EpochResultsModel(this)) {
+      m_runsModel(new RunsModel(this)), m_resultsModel(new EpochResultsModel(this)),
+      m_seedModel(new SeedSummaryModel(this)) {
     // Left: the form, the runs and what happened. It scrolls rather than widening the window.
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -83,6 +110,20 @@ TrainPage::TrainPage(QWidget* parent)
     files->addWidget(openButton);
     files->addWidget(plotButton);
     leftLayout->addLayout(files);
+    // Experiment files: the same normlab-experiment JSON the CLI's --experiment runs, and the
+    // experiment as a plain PyTorch script. One menu button keeps the narrow column narrow.
+    auto* experimentButton = new QToolButton(left);
+    experimentButton->setObjectName(QStringLiteral("experimentButton"));
+    experimentButton->setText(tr("Experiment file"));
+    experimentButton->setPopupMode(QToolButton::InstantPopup);
+    auto* experimentMenu = new QMenu(experimentButton);
+    experimentMenu->addAction(tr("Open experiment…"), this, &TrainPage::openExperiment);
+    experimentMenu->addAction(tr("Save experiment…"), this, &TrainPage::saveExperiment);
+    experimentMenu->addAction(tr("Export as a PyTorch script…"), this, &TrainPage::exportPython);
+    experimentButton->setMenu(experimentMenu);
+    experimentButton->setToolTip(tr("Open or save this form as an experiment file (normlab-cli train --experiment "
+                                    "runs it), or write a standalone PyTorch script that reproduces it"));
+    leftLayout->addWidget(experimentButton, 0, Qt::AlignLeft);
     auto* leftScroll = new QScrollArea(this);
     leftScroll->setWidget(left);
     leftScroll->setWidgetResizable(true);
@@ -106,16 +147,61 @@ TrainPage::TrainPage(QWidget* parent)
     m_accuracy->setLegendCorner(Qt::AlignBottom | Qt::AlignRight); // accuracies rise
     curves->addWidget(m_loss);
     curves->addWidget(m_accuracy);
-    plotLayout->addLayout(curves, 1);
+    auto* eachRun = new QWidget(plots);
+    eachRun->setLayout(curves);
+    curves->setContentsMargins(0, 0, 0, 0);
+    auto* bandCurves = new QHBoxLayout;
+    bandCurves->setContentsMargins(0, 0, 0, 0);
+    m_lossBands = new BandPlot(tr("epoch"), tr("test loss"), plots);
+    m_lossBands->setObjectName(QStringLiteral("lossBands"));
+    m_lossBands->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_accuracyBands = new BandPlot(tr("epoch"), tr("test accuracy"), plots);
+    m_accuracyBands->setObjectName(QStringLiteral("accuracyBands"));
+    bandCurves->addWidget(m_lossBands);
+    bandCurves->addWidget(m_accuracyBands);
+    auto* overSeeds = new QWidget(plots);
+    overSeeds->setLayout(bandCurves);
+    m_plotStack = new QStackedWidget(plots);
+    m_plotStack->addWidget(eachRun);
+    m_plotStack->addWidget(overSeeds);
+    plotLayout->addWidget(m_plotStack, 1);
+    auto* plotOptions = new QHBoxLayout;
+    m_plotView = new QComboBox(plots);
+    m_plotView->setObjectName(QStringLiteral("plotViewCombo"));
+    m_plotView->addItem(tr("each run"));
+    m_plotView->addItem(tr("mean and min–max band over seeds"));
+    m_plotView->setToolTip(tr("Over seeds: one line per configuration through the mean of its seeds, shaded from "
+                              "the lowest to the highest seed (test split, per epoch)"));
+    connect(m_plotView, &QComboBox::currentIndexChanged, m_plotStack, &QStackedWidget::setCurrentIndex);
     auto* smoothing = new QCheckBox(tr("smooth train loss"), plots);
     smoothing->setObjectName(QStringLiteral("smoothingCheck"));
     connect(smoothing, &QCheckBox::toggled, m_loss, &CurvePlot::setSmoothing);
-    plotLayout->addWidget(smoothing);
+    connect(m_plotView, &QComboBox::currentIndexChanged, smoothing,
+            [smoothing](int view) { smoothing->setEnabled(view == kEachRunView); });
+    plotOptions->addWidget(new QLabel(tr("Show:"), plots));
+    plotOptions->addWidget(m_plotView);
+    plotOptions->addWidget(smoothing);
+    plotOptions->addStretch(1);
+    plotLayout->addLayout(plotOptions);
     m_samples = new SampleStrip(right);
-    m_results = makeTableView(m_resultsModel, QStringLiteral("resultsTable"), right, EpochResultsModel::ValueRole);
+    m_tables = new QTabWidget(right);
+    m_tables->setObjectName(QStringLiteral("resultTabs"));
+    m_results = makeTableView(m_resultsModel, QStringLiteral("resultsTable"), m_tables, EpochResultsModel::ValueRole);
+    m_tables->addTab(m_results, tr("Each run"));
+    auto* seedsTab = new QWidget(m_tables);
+    auto* seedsLayout = new QVBoxLayout(seedsTab);
+    seedsLayout->setContentsMargins(0, 0, 0, 0);
+    m_verdict = new QLabel(seedsTab);
+    m_verdict->setObjectName(QStringLiteral("seedVerdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    seedsLayout->addWidget(m_verdict);
+    seedsLayout->addWidget(
+        makeTableView(m_seedModel, QStringLiteral("seedSummaryTable"), seedsTab, SeedSummaryModel::ValueRole), 1);
+    m_tables->addTab(seedsTab, tr("Mean ± std over seeds"));
     right->addWidget(plots);
     right->addWidget(m_samples);
-    right->addWidget(m_results);
+    right->addWidget(m_tables);
     right->setStretchFactor(0, 4);
     right->setStretchFactor(1, 1);
     right->setStretchFactor(2, 2);
@@ -129,6 +215,7 @@ TrainPage::TrainPage(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
+    connect(m_form, &TrainForm::lessonRequested, this, &TrainPage::applyLessonPreset);
     connect(m_form, &TrainForm::startRequested, this, &TrainPage::start);
     connect(m_form, &TrainForm::stopRunRequested, this, &TrainPage::stopRun);
     connect(m_form, &TrainForm::stopAllRequested, this, &TrainPage::stopAll);
@@ -152,7 +239,7 @@ void TrainPage::showEvent(QShowEvent* event) {
 void TrainPage::connectJob() {
     connect(m_job, &TrainJob::dataLoading, this, [this] { setMessage(tr("Loading the data set…")); });
     // Only now do the old results make way: a start that cannot load its data keeps them.
-    connect(m_job, &TrainJob::dataLoaded, this, [this] { resetRuns(m_pending); });
+    connect(m_job, &TrainJob::dataLoaded, this, [this] { resetRuns(m_pending, m_pendingNames); });
     connect(m_job, &TrainJob::runStarted, this,
             [this](int run, const QString&, const QString& device, const std::vector<std::vector<float>>& samples,
                    int w, int h) {
@@ -171,10 +258,12 @@ void TrainPage::connectJob() {
     });
     connect(m_job, &TrainJob::stepReported, this,
             [this](const StepMetric& s) { m_loss->addTrainPoint(s.run, s.epochs, s.loss); });
-    connect(m_job, &TrainJob::epochFinished, this, [this](const EpochMetric& e) { addEpoch(e.run, e); });
+    connect(m_job, &TrainJob::epochFinished, this, [this](const EpochMetric& e) {
+        addEpoch(e.run, e);
+        rememberEpochTime(e.run, e);
+    });
     connect(m_job, &TrainJob::runFinished, this, [this](const RunResult& r) {
-        m_finished[r.run] = r;
-        m_runsModel->setFinished(r);
+        runEnded(r);
         if (r.status == RunStatus::Diverged || r.status == RunStatus::Failed) {
             const QString why = QString::fromStdString(runStatusName(r.status) + ": " + r.message);
             m_loss->setRunNote(r.run, why);
@@ -189,7 +278,11 @@ void TrainPage::connectJob() {
     });
     connect(m_job, &TrainJob::allFinished, this, [this] {
         m_form->setRunning(false);
-        if (!m_failed) setMessage(tr("Done."));
+        // The verdict is the lesson's answer: say it where the eye already is.
+        const auto comparisons = compareGroups(m_seedModel->groups());
+        if (!m_failed)
+            setMessage(comparisons.size() == 1 ? tr("Done. %1").arg(QString::fromStdString(comparisons.front().text))
+                                               : tr("Done."));
     });
 }
 
@@ -218,7 +311,21 @@ void TrainPage::refreshDatasets() {
 }
 
 void TrainPage::applyLessonPreset() {
-    m_form->applyLessonPreset();
+    // Three seeds when the device finishes them in a lesson's time, measured here once it has run.
+    const bool cuda = m_engine->state() == EngineStatus::State::Ready && m_engine->cudaAvailable();
+    const QVariant measured = QSettings().value(kLessonEpochKey.arg(cuda ? QStringLiteral("cuda") : QStringLiteral("cpu")));
+    const double seconds = measured.isValid() ? measured.toDouble()
+                                              : estimatedLessonEpochSeconds(cuda, static_cast<unsigned>(QThread::idealThreadCount()));
+    const LessonSeeds advice = lessonSeeds(seconds, measured.isValid());
+    m_form->applyLessonPreset(advice.seeds);
+    setMessage(tr("Lesson experiment: %1").arg(QString::fromStdString(advice.why)));
+}
+
+void TrainPage::rememberEpochTime(int run, const EpochMetric& e) {
+    // The first epoch carries warm-up (allocations, LibTorch's first kernels): later ones are typical.
+    if (run < 0 || run >= m_runsModel->rowCount() || e.epoch < 2) return;
+    const RunsModel::Run& r = m_runsModel->run(run);
+    if (isLessonRun(r.config)) QSettings().setValue(kLessonEpochKey.arg(deviceKind(r.device)), e.epochSeconds);
 }
 
 void TrainPage::setMessage(const QString& text) {
@@ -232,14 +339,21 @@ QString TrainPage::message() const {
 
 void TrainPage::start() {
     if (m_job->isRunning()) return;
-    const auto list = methods();
-    if (list.empty()) {
+    if (methods().empty()) {
         setMessage(tr("Choose at least one normalization."));
         return;
     }
-    const TrainConfig base = config();
+    const Experiment experiment = m_form->experiment();
+    const TrainConfig& base = experiment.base;
     if (const auto errors = validateConfig(base); !errors.empty()) {
         setMessage(QString::fromStdString(errors.front()));
+        return;
+    }
+    std::vector<GridRun> grid;
+    try {
+        grid = expandGrid(base, experiment.grid, experiment.seeds);
+    } catch (const Error& e) {
+        setMessage(QString::fromStdString(e.what()));
         return;
     }
     m_download->hide();
@@ -256,11 +370,12 @@ void TrainPage::start() {
         return;
     }
     m_pending.clear();
-    for (auto m : list) {
-        TrainConfig c = base;
-        c.normalization = m;
-        m_pending.push_back(c);
+    m_pendingNames.clear();
+    for (const GridRun& run : grid) {
+        m_pending.push_back(run.config);
+        m_pendingNames.push_back(QString::fromStdString(run.name));
     }
+    setShowingBands(experiment.seeds > 1);
     m_failed = false;
     // While LibTorch loads, glibc's loader lock makes creating a thread wait for the load: the
     // worker would block the GUI thread for up to a second. A start then waits for the engine.
@@ -316,18 +431,81 @@ void TrainPage::stopRun() {
     if (target >= 0) m_job->stopRun(target);
 }
 
-void TrainPage::resetRuns(const std::vector<TrainConfig>& configs) {
+void TrainPage::resetRuns(const std::vector<TrainConfig>& configs, const std::vector<QString>& names) {
     m_finished.clear();
     m_loss->clearRuns();
     m_accuracy->clearRuns();
     m_resultsModel->clear();
     m_samples->clear();
     m_progress->setValue(0);
-    m_runsModel->reset(configs);
+    m_runsModel->reset(configs, names);
+    m_live.clear();
     for (int i = 0; i < m_runsModel->rowCount(); ++i) {
         m_loss->addRun(i, m_runsModel->run(i).name, runColor(i));
         m_accuracy->addRun(i, m_runsModel->run(i).name, runColor(i));
+        RunResult r;
+        r.run = i;
+        r.name = m_runsModel->run(i).name.toStdString();
+        r.config = configs[static_cast<std::size_t>(i)];
+        m_live.push_back(r);
     }
+    refreshSeedSummary();
+}
+
+void TrainPage::runEnded(const RunResult& r) {
+    m_finished[r.run] = r;
+    m_runsModel->setFinished(r);
+    if (r.run >= 0 && static_cast<std::size_t>(r.run) < m_live.size()) {
+        m_live[static_cast<std::size_t>(r.run)].status = r.status;
+        refreshSeedSummary();
+    }
+}
+
+bool TrainPage::showingBands() const {
+    return m_plotView->currentIndex() == kBandView;
+}
+
+void TrainPage::setShowingBands(bool bands) {
+    m_plotView->setCurrentIndex(bands ? kBandView : kEachRunView);
+    m_tables->setCurrentIndex(bands ? 1 : 0);
+}
+
+QString TrainPage::verdictText() const {
+    return m_verdict->text();
+}
+
+// Groups every run by configuration and redraws what depends on it: the table, the bands and
+// the verdicts. Cheap (a few runs × epochs), so it simply starts over at every finished epoch.
+void TrainPage::refreshSeedSummary() {
+    const std::vector<SeedGroup> groups = groupBySeed(m_live);
+    m_seedModel->setGroups(groups);
+    m_lossBands->clearSeries();
+    m_accuracyBands->clearSeries();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        BandPlot::Summary loss{QString::fromStdString(groups[g].name), runColor(static_cast<int>(g)),
+                               Qt::SolidLine, {}, {}, {}, {}, static_cast<int>(groups[g].runs.size())};
+        BandPlot::Summary accuracy = loss;
+        for (const EpochSpread& e : groups[g].epochs) {
+            loss.x.push_back(e.epoch);
+            loss.mean.push_back(e.testLoss.mean);
+            loss.low.push_back(e.testLoss.min);
+            loss.high.push_back(e.testLoss.max);
+            accuracy.x.push_back(e.epoch);
+            accuracy.mean.push_back(e.testAccuracy.mean);
+            accuracy.low.push_back(e.testAccuracy.min);
+            accuracy.high.push_back(e.testAccuracy.max);
+        }
+        m_lossBands->addSummary(loss);
+        m_accuracyBands->addSummary(accuracy);
+    }
+    m_lossBands->fit();
+    m_accuracyBands->fit();
+    QStringList verdicts;
+    for (const GroupComparison& c : compareGroups(groups))
+        verdicts << QString::fromStdString(c.text);
+    m_verdict->setText(verdicts.isEmpty() ? tr("The verdicts on noise appear here once the runs of two "
+                                               "configurations have finished an epoch.")
+                                          : verdicts.join(QLatin1Char('\n')));
 }
 
 void TrainPage::addEpoch(int run, const EpochMetric& e) {
@@ -336,6 +514,10 @@ void TrainPage::addEpoch(int run, const EpochMetric& e) {
     m_accuracy->addTestPoint(run, e.epoch, e.testAccuracy);
     const RunsModel::Run& r = m_runsModel->run(run);
     m_resultsModel->addEpoch(r.name, r.config, r.device, e);
+    if (run >= 0 && static_cast<std::size_t>(run) < m_live.size()) {
+        m_live[static_cast<std::size_t>(run)].epochs.push_back(e);
+        refreshSeedSummary();
+    }
 }
 
 QString TrainPage::runState(int run) const {
@@ -375,8 +557,8 @@ void TrainPage::savePlots() {
         const QString lossPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-loss.") + suffix);
         const QString accuracyPath =
             info.dir().filePath(info.completeBaseName() + QStringLiteral("-accuracy.") + suffix);
-        savePlot(m_loss, lossPath);
-        savePlot(m_accuracy, accuracyPath);
+        savePlot(showingBands() ? static_cast<QCustomPlot*>(m_lossBands) : m_loss, lossPath);
+        savePlot(showingBands() ? static_cast<QCustomPlot*>(m_accuracyBands) : m_accuracy, accuracyPath);
         setMessage(tr("Plots saved: %1 and %2").arg(lossPath, accuracyPath));
     } catch (const std::exception& e) {
         setMessage(tr("Saving the plots failed: %1").arg(QString::fromStdString(e.what())));
@@ -405,9 +587,12 @@ void TrainPage::openResults() {
 
 void TrainPage::showResults(const std::vector<RunResult>& runs) {
     std::vector<TrainConfig> configs;
-    for (const auto& r : runs)
+    std::vector<QString> names;
+    for (const auto& r : runs) {
         configs.push_back(r.config);
-    resetRuns(configs);
+        names.push_back(QString::fromStdString(r.name));
+    }
+    resetRuns(configs, names);
     // The same calls live training makes, in the same order.
     for (const auto& r : runs) {
         m_runsModel->setStarted(r.run, QString::fromStdString(r.device));
@@ -415,9 +600,42 @@ void TrainPage::showResults(const std::vector<RunResult>& runs) {
             m_loss->addTrainPoint(r.run, s.epochs, s.loss);
         for (const auto& e : r.epochs)
             addEpoch(r.run, e);
-        m_finished[r.run] = r;
-        m_runsModel->setFinished(r);
+        runEnded(r);
     }
+    const auto groups = m_seedModel->groups();
+    setShowingBands(std::any_of(groups.begin(), groups.end(), [](const SeedGroup& g) { return g.runs.size() > 1; }));
+}
+
+void TrainPage::openExperiment() {
+    if (m_job->isRunning()) return;
+    const QString path = FileDialog::instance()->getOpenFileName(
+        this, tr("Open experiment"), tr("NormLab experiments (*.json);;All files (*)"));
+    if (path.isEmpty()) return;
+    try {
+        m_form->setExperiment(loadExperiment(path.toStdString()));
+        setMessage(tr("Experiment from %1: %2. Start (Ctrl+R) runs it.").arg(path, m_form->runCountText()));
+    } catch (const std::exception& e) {
+        setMessage(QString::fromStdString(e.what()));
+    }
+}
+
+void TrainPage::saveExperiment() {
+    const QString path = FileDialog::instance()->getSaveFileName(this, tr("Save experiment"),
+                                                                 tr("NormLab experiments (*.json)"));
+    if (path.isEmpty()) return;
+    try {
+        if (methods().empty()) throw Error("choose at least one normalization");
+        const Experiment experiment = m_form->experiment();
+        expandGrid(experiment.base, experiment.grid, experiment.seeds); // refuse what Start would refuse
+        normlab::saveExperiment(path.toStdString(), experiment);
+        setMessage(tr("Experiment saved to %1 (normlab-cli train --experiment %1 runs it too)").arg(path));
+    } catch (const std::exception& e) {
+        setMessage(tr("Saving the experiment failed: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+void TrainPage::exportPython() {
+    setMessage(tr("Export as a PyTorch script: not available in this build yet."));
 }
 
 } // namespace normlab

@@ -9,25 +9,33 @@
 #include "core/train/trainconfig.h"
 #include "core/train/trainresult.h"
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace normlab {
 
+class BandPlot;
 class CurvePlot;
 class EngineStatus;
 class EpochResultsModel;
 class RunsModel;
+class SeedSummaryModel;
 class SampleStrip;
 class TrainForm;
 class TrainJob;
 
 // The training dashboard: the form (TrainForm), live loss and accuracy curves side by side (one
-// colour per run everywhere), what the network sees for each run (SampleStrip), the runs and the
-// lesson's results table (RunsModel, EpochResultsModel), exportable and reopenable. Live signals
-// and reopened files feed the models through the same calls.
+// colour per run everywhere) or, over seeds, each configuration's mean with a min–max band
+// (BandPlot), what the network sees for each run (SampleStrip), the runs, the lesson's results
+// table (RunsModel, EpochResultsModel) and mean ± std over seeds with a plain verdict on noise
+// (SeedSummaryModel, core's compareGroups), exportable and reopenable; experiment files open,
+// save and export as a Python script. Live signals and reopened files feed the models through the
+// same calls.
 class TrainPage : public QWidget {
     Q_OBJECT
 
@@ -49,6 +57,14 @@ public:
     CurvePlot* accuracyPlot() const { return m_accuracy; }
     const RunsModel* runsModel() const { return m_runsModel; }
     const EpochResultsModel* resultsModel() const { return m_resultsModel; }
+    const SeedSummaryModel* seedSummaryModel() const { return m_seedModel; }
+    BandPlot* lossBands() const { return m_lossBands; }
+    BandPlot* accuracyBands() const { return m_accuracyBands; }
+    // Whether the plots show each run, or each configuration's mean and band over its seeds.
+    bool showingBands() const;
+    void setShowingBands(bool bands);
+    // The verdicts on noise: one sentence per pair of configurations (core's compareGroups).
+    QString verdictText() const;
     std::vector<RunResult> results() const;
     QString runState(int run) const;
     QString message() const;
@@ -58,6 +74,9 @@ public Q_SLOTS:
     void stopAll();
     void stopRun();
     void applyLessonPreset();
+    void openExperiment();
+    void saveExperiment();
+    void exportPython();
     void exportResults();
     void openResults();
     void savePlots();
@@ -73,8 +92,11 @@ protected:
 private:
     void connectJob();
     void engineChanged();
-    void resetRuns(const std::vector<TrainConfig>& configs);
+    void resetRuns(const std::vector<TrainConfig>& configs, const std::vector<QString>& names);
     void addEpoch(int run, const EpochMetric& epoch);
+    void runEnded(const RunResult& result);
+    void refreshSeedSummary();
+    void rememberEpochTime(int run, const EpochMetric& epoch);
     void showResults(const std::vector<RunResult>& runs);
     void setMessage(const QString& text);
     void updateStopTarget();
@@ -85,11 +107,20 @@ private:
     TrainForm* m_form;
     RunsModel* m_runsModel;
     EpochResultsModel* m_resultsModel;
+    SeedSummaryModel* m_seedModel;
     std::vector<TrainConfig> m_pending; // what the running job will train once its data is loaded
+    std::vector<QString> m_pendingNames;
     std::map<int, RunResult> m_finished;
+    std::vector<RunResult> m_live; // every run so far, finished or not: what the seed summary groups
     QTableView* m_runs;
     CurvePlot* m_loss;
     CurvePlot* m_accuracy;
+    BandPlot* m_lossBands;
+    BandPlot* m_accuracyBands;
+    QStackedWidget* m_plotStack;
+    QComboBox* m_plotView;
+    QTabWidget* m_tables;
+    QLabel* m_verdict;
     SampleStrip* m_samples;
     QTableView* m_results;
     QProgressBar* m_progress;

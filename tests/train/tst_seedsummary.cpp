@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include "core/train/experimentgrid.h"
+#include "core/train/lessonseeds.h"
 #include "core/train/seedsummary.h"
 
 using namespace normlab;
@@ -154,6 +155,23 @@ private Q_SLOTS:
         QVERIFY2(csv.find("\n\"zscore\",2,3,") != std::string::npos, csv.c_str());
         QVERIFY2(csv.find(",0.9,0\n") != std::string::npos, csv.c_str()); // zscore's last test accuracy: 0.9 ± 0
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 5L); // header + 2 configurations × 2 epochs
+    }
+
+    // The lesson preset: 2 normalizations × 20 epochs × 3 seeds = 120 epochs within 10 minutes.
+    void lessonSeedsFollowTheExpectedTime() {
+        const LessonSeeds fast = lessonSeeds(3.25, true); // 120 × 3.25 s = 6.5 minutes
+        QCOMPARE(fast.seeds, 3);
+        QVERIFY2(fast.why.find("about 7 minutes") != std::string::npos, fast.why.c_str());
+        QVERIFY2(fast.why.find("measured on this machine") != std::string::npos, fast.why.c_str());
+        QCOMPARE(lessonSeeds(5.0, false).seeds, 3);                    // exactly 10 minutes
+        const LessonSeeds slow = lessonSeeds(5.01, false);                  // just over
+        QCOMPARE(slow.seeds, 1);
+        QVERIFY2(slow.why.find("Set Seeds to 3") != std::string::npos, slow.why.c_str());
+        QVERIFY2(slow.why.find("estimated") != std::string::npos, slow.why.c_str());
+        QCOMPARE(estimatedLessonEpochSeconds(false, 2), 3.25);
+        QCOMPARE(estimatedLessonEpochSeconds(false, 1), 6.5);
+        QCOMPARE(estimatedLessonEpochSeconds(false, 64), 0.5);
+        QVERIFY(estimatedLessonEpochSeconds(true, 1) <= 0.5);
     }
 };
 

@@ -43,10 +43,12 @@ std::vector<QString> runNames(const std::vector<TrainConfig>& configs) {
 
 RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void RunsModel::reset(const std::vector<TrainConfig>& configs) {
+void RunsModel::reset(const std::vector<TrainConfig>& configs, const std::vector<QString>& given) {
     beginResetModel();
     m_runs.clear();
-    const auto names = runNames(configs);
+    auto names = runNames(configs);
+    for (std::size_t i = 0; i < std::min(names.size(), given.size()); ++i)
+        if (!given[i].isEmpty()) names[i] = given[i];
     for (std::size_t i = 0; i < configs.size(); ++i)
         m_runs.push_back(
             {names[i], configs[i], QString::fromStdString(configs[i].device), RunStatus::Queued, {}, 0, 0, 0});

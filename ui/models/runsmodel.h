@@ -31,8 +31,9 @@ public:
 
     explicit RunsModel(QObject* parent = nullptr);
 
-    // One row per configuration, all queued, named by runNames().
-    void reset(const std::vector<TrainConfig>& configs);
+    // One row per configuration, all queued, named by `names` (a grid's names, as the CLI gives
+    // them) or, where none is given, by runNames().
+    void reset(const std::vector<TrainConfig>& configs, const std::vector<QString>& names = {});
     void setStarted(int run, const QString& device);
     void setProgress(int run, int epoch, int batch, int batches);
     void setFinished(const RunResult& result);

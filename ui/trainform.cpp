@@ -186,9 +186,13 @@ QString TrainForm::runCountText() const {
     try {
         const std::size_t runs = expandGrid(e.base, e.grid, e.seeds).size();
         const std::size_t configurations = runs / static_cast<std::size_t>(e.seeds);
+        // English plurals spelled out: NormLab ships no translations that would resolve "%n run(s)".
+        const auto count = [](std::size_t n, const QString& one, const QString& many) {
+            return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+        };
         return tr("%1 × %2 = %3")
-            .arg(tr("%n configuration(s)", nullptr, static_cast<int>(configurations)),
-                 tr("%n seed(s)", nullptr, e.seeds), tr("%n run(s)", nullptr, static_cast<int>(runs)));
+            .arg(count(configurations, tr("configuration"), tr("configurations")),
+                 count(static_cast<std::size_t>(e.seeds), tr("seed"), tr("seeds")), count(runs, tr("run"), tr("runs")));
     } catch (const Error& error) {
         return QString::fromStdString(error.what());
     }

@@ -1,0 +1,182 @@
+// The Training tab's experiments on the offscreen platform: a grid with seeds built from the form
+// (run count, names as the CLI gives them), the band plots, the mean ± std table and the verdict
+// on noise checked against the runs' own numbers; experiment files through the form and back; the
+// lesson preset's seeds following the epoch time measured on this machine.
+#include <QComboBox>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/train/engineloader.h"
+#include "core/train/experimentfile.h"
+#include "core/train/lessonseeds.h"
+#include "tests/support/quickruns.h"
+#include "ui/bandplot.h"
+#include "ui/filedialog.h"
+#include "ui/gridtable.h"
+#include "ui/mainwindow.h"
+#include "ui/models/runsmodel.h"
+#include "ui/models/seedsummarymodel.h"
+#include "ui/trainform.h"
+#include "ui/trainjob.h"
+#include "ui/trainpage.h"
+
+using namespace normlab;
+
+namespace {
+
+QString runCount(TrainPage* page) {
+    return page->findChild<QLabel*>(QStringLiteral("runCountLabel"))->text();
+}
+
+// Types `values` into the grid's row for `option`, as a user would.
+void vary(TrainPage* page, const QString& option, const QString& values) {
+    GridTable* grid = page->form()->gridTable();
+    const int row = grid->addRow(option);
+    grid->table()->item(row, 1)->setText(values);
+}
+
+} // namespace
+
+class TestTrainExperiments : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() {
+        setTrainEngineThreads(2);
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void theRunCountFollowsTheForm() {
+        MainWindow window(test::smallSynthetic(500));
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(1));
+        page->setMethods({Method::None, Method::ZScore});
+        QCOMPARE(runCount(page), QStringLiteral("2 configurations × 1 seed = 2 runs"));
+        vary(page, QStringLiteral("lr"), QStringLiteral("0.01, 0.001, 0.1"));
+        page->form()->setSeeds(3);
+        QCOMPARE(runCount(page), QStringLiteral("6 configurations × 3 seeds = 18 runs"));
+        vary(page, QStringLiteral("batch-size"), QStringLiteral("100, lots"));
+        QVERIFY2(runCount(page).contains(QStringLiteral("lots")), qPrintable(runCount(page)));
+        // Start refuses the same way, and leaves the form as it was.
+        page->start();
+        QVERIFY2(page->message().contains(QStringLiteral("batch-size")), qPrintable(page->message()));
+        QVERIFY(!page->job()->isRunning());
+    }
+
+    // The lesson's question with seeds: 2 normalizations × 2 learning rates × 2 seeds = 8 runs.
+    void aGridWithSeedsShowsBandsAndAVerdict() {
+        MainWindow window(test::smallSynthetic(500));
+        window.show();
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(2));
+        page->setMethods({Method::None, Method::ZScore});
+        vary(page, QStringLiteral("lr"), QStringLiteral("0.01,0.001"));
+        page->form()->setSeeds(2);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(done.wait(180000));
+        QCOMPARE(page->runsModel()->rowCount(), 8);
+        // Named as `normlab-cli train --vary lr=0.01,0.001 --compare none,zscore --seeds 2` names them.
+        QCOMPARE(page->runsModel()->run(0).name, QStringLiteral("lr=0.01 · none · seed=1"));
+        QCOMPARE(page->runsModel()->run(7).name, QStringLiteral("lr=0.001 · zscore · seed=2"));
+        QCOMPARE(page->runsModel()->run(7).config.lr, 0.001);
+        QCOMPARE(page->runsModel()->run(7).config.seed, std::uint64_t(2));
+        QVERIFY(page->showingBands()); // seeds: the bands are what to look at
+
+        // The table: 4 configurations × 2 epochs, each mean the average of the two seeds' numbers.
+        const auto results = page->results();
+        QCOMPARE(results.size(), std::size_t(8));
+        const SeedSummaryModel* table = page->seedSummaryModel();
+        QCOMPARE(table->rowCount(), 8);
+        QCOMPARE(table->index(7, SeedSummaryModel::ConfigurationColumn).data().toString(),
+                 QStringLiteral("lr=0.001 · zscore"));
+        const double a = results[6].epochs[1].testAccuracy, b = results[7].epochs[1].testAccuracy;
+        QCOMPARE(table->index(7, SeedSummaryModel::TestAccuracyColumn).data(SeedSummaryModel::ValueRole).toDouble(),
+                 (a + b) / 2);
+        QVERIFY(std::abs(table->index(7, SeedSummaryModel::TestAccuracyColumn).data(SeedSummaryModel::StdRole).toDouble() -
+                         std::abs(a - b) / std::sqrt(2.0)) < 1e-12);
+        QVERIFY(table->index(7, SeedSummaryModel::TestAccuracyColumn).data().toString().contains(QStringLiteral(" ± ")));
+
+        // The bands: per configuration a lower edge, an upper edge and the mean line.
+        QCOMPARE(page->accuracyBands()->graphCount(), 4 * 3);
+        const QCPGraph* lower = page->accuracyBands()->graph(9);
+        const QCPGraph* upper = page->accuracyBands()->graph(10);
+        QCOMPARE(lower->data()->at(1)->value, std::min(a, b));
+        QCOMPARE(upper->data()->at(1)->value, std::max(a, b));
+
+        // The verdicts: the four pairs that differ in one option, each in a plain sentence.
+        const QString verdict = page->verdictText();
+        QCOMPARE(verdict.count(QStringLiteral(" test accuracy (")), 4);
+        QVERIFY2(verdict.contains(QStringLiteral("seed-to-seed spread")), qPrintable(verdict));
+    }
+
+    void experimentFilesRoundTripThroughTheForm() {
+        const QString path = m_dir.filePath(QStringLiteral("grid.json"));
+        Experiment saved;
+        {
+            MainWindow window(test::smallSynthetic(500));
+            TrainPage* page = window.trainPage();
+            TrainConfig c = test::quickRun(4);
+            c.model = "lesson-cnn-bn";
+            c.seed = 11;
+            page->setConfig(c);
+            page->setMethods({Method::None, Method::PerSample});
+            vary(page, QStringLiteral("optimizer"), QStringLiteral("adam,sgd"));
+            page->form()->setSeeds(3);
+            saved = page->form()->experiment();
+            FileDialog::instance()->setNextFileName(path);
+            page->saveExperiment();
+            QVERIFY2(page->message().contains(QStringLiteral("saved")), qPrintable(page->message()));
+        }
+        // What the file says is what the form said (the CLI's --experiment reads the same file).
+        const Experiment onDisk = loadExperiment(path.toStdString());
+        QCOMPARE(experimentToJson(onDisk), experimentToJson(saved));
+        QCOMPARE(onDisk.seeds, 3);
+
+        MainWindow window(test::smallSynthetic(500));
+        TrainPage* page = window.trainPage();
+        FileDialog::instance()->setNextFileName(path);
+        page->openExperiment();
+        QCOMPARE(experimentToJson(page->form()->experiment()), experimentToJson(saved));
+        QCOMPARE(runCount(page), QStringLiteral("4 configurations × 3 seeds = 12 runs"));
+        QVERIFY2(page->message().contains(QStringLiteral("12 runs")), qPrintable(page->message()));
+
+        // A damaged file is a message naming it, and the form stays as it was.
+        const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "normlab-experiment/1", "seeds": 0})");
+        f.close();
+        FileDialog::instance()->setNextFileName(broken);
+        page->openExperiment();
+        QVERIFY2(page->message().contains(QStringLiteral("broken.json")), qPrintable(page->message()));
+        QCOMPARE(page->form()->seeds(), 3);
+    }
+
+    void theLessonPresetsSeedsFollowTheEpochTime() {
+        MainWindow window(test::smallSynthetic(500));
+        TrainPage* page = window.trainPage();
+        QSettings().setValue(QStringLiteral("training/lessonEpochSeconds/cpu"), 2.0); // 120 × 2 s = 4 minutes
+        page->applyLessonPreset();
+        QCOMPARE(page->form()->seeds(), 3);
+        QCOMPARE(runCount(page), QStringLiteral("2 configurations × 3 seeds = 6 runs"));
+        QVERIFY2(page->message().contains(QStringLiteral("measured on this machine")), qPrintable(page->message()));
+        QSettings().setValue(QStringLiteral("training/lessonEpochSeconds/cpu"), 30.0); // an hour
+        page->applyLessonPreset();
+        QCOMPARE(page->form()->seeds(), 1);
+        QVERIFY2(page->message().contains(QStringLiteral("Set Seeds to 3")), qPrintable(page->message()));
+        QSettings().remove(QStringLiteral("training/lessonEpochSeconds/cpu"));
+    }
+};
+
+QTEST_MAIN(TestTrainExperiments)
+#include "tst_trainexperiments.moc"

@@ -23,6 +23,7 @@
 #include "ui/mainwindow.h"
 #include "ui/normalizationpage.h"
 #include "ui/statsjob.h"
+#include "ui/trainform.h"
 #include "ui/trainjob.h"
 #include "ui/trainpage.h"
 
@@ -133,6 +134,17 @@ int main(int argc, char** argv) {
                {normlab::Method::None, normlab::Method::ZScore, normlab::Method::PerSample}))
         return 1;
     ok = save(window, out, QStringLiteral("training.png")) && ok;
+
+    // The lesson's question asked honestly: three seeds per normalization, the mean with its band,
+    // and the verdict on whether the difference is larger than the seed-to-seed spread.
+    config = normlab::lessonPreset();
+    config.dataset = request.dataset;
+    config.limit = 10000;
+    config.epochs = 5;
+    window.trainPage()->form()->setSeeds(3);
+    if (!train(window.trainPage(), config, normlab::lessonMethods())) return 1;
+    ok = save(window, out, QStringLiteral("seeds.png")) && ok;
+    window.trainPage()->form()->setSeeds(1);
 
     // The classroom view: the lesson's experiment (shortened) in larger fonts on the projector.
     window.findChild<QAction*>(QStringLiteral("largeFontsAction"))->setChecked(true);

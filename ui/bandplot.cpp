@@ -61,7 +61,8 @@ void BandPlot::addSummary(const Summary& s) {
     line->setData(s.x, s.mean, true);
     line->setPen(QPen(s.color, kLineWidth, s.style));
     line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kMarkerSize)); // one marker per epoch
-    line->setName(s.runs > 1 ? tr("%1 (mean, band: min–max of %2)").arg(s.name).arg(s.runs) : s.name);
+    // Short, so the legend leaves the curves visible; the view's title says "mean, band min–max".
+    line->setName(s.runs > 1 ? tr("%1 (%2 seeds)").arg(s.name).arg(s.runs) : s.name);
 }
 
 void BandPlot::clearSeries() {

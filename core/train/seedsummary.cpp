@@ -41,9 +41,17 @@ std::string quoted(const std::string& text) {
     return field + '"';
 }
 
-std::string describe(const Spread& s) {
-    return s.count > 1 ? fixed(s.mean, 4) + " ± " + fixed(s.std, 4) + " (" + std::to_string(s.count) + " seeds)"
-                       : fixed(s.mean, 4) + " (one seed)";
+std::string meanAndStd(const Spread& s) {
+    return s.count > 1 ? fixed(s.mean, 4) + " ± " + fixed(s.std, 4) : fixed(s.mean, 4);
+}
+
+// "0.7899 ± 0.0140 vs 0.7503 ± 0.0169, 3 seeds each"
+std::string describe(const Spread& a, const Spread& b) {
+    const auto seeds = [](int n) { return n == 1 ? std::string("one seed") : std::to_string(n) + " seeds"; };
+    const std::string counts = a.count == b.count
+                                   ? (a.count == 1 ? "one seed each" : std::to_string(a.count) + " seeds each")
+                                   : seeds(a.count) + " and " + seeds(b.count);
+    return meanAndStd(a) + " vs " + meanAndStd(b) + ", " + counts;
 }
 
 std::string sentence(const GroupComparison& c, const std::vector<SeedGroup>& groups) {
@@ -53,7 +61,7 @@ std::string sentence(const GroupComparison& c, const std::vector<SeedGroup>& gro
                                  ? "at epoch " + std::to_string(c.betterEpoch)
                                  : "at epochs " + std::to_string(c.betterEpoch) + " and " + std::to_string(c.worseEpoch);
     std::string text = better.name + " vs " + worse.name + " " + when + ": " + fixed(c.difference, 4, true) +
-                       " test accuracy (" + describe(c.betterAccuracy) + " vs " + describe(c.worseAccuracy) + ") — ";
+                       " test accuracy (" + describe(c.betterAccuracy, c.worseAccuracy) + ") — ";
     switch (c.verdict) {
     case NoiseVerdict::BeyondRange:
         return text + "larger than the seed-to-seed spread: every seed of " + better.name + " beat every seed of " +

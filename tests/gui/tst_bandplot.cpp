@@ -25,7 +25,7 @@ private Q_SLOTS:
         QCOMPARE(mean->data()->at(1)->value, 0.9);
         QCOMPARE(upper->channelFillGraph(), lower);
         QCOMPARE(plot.legend->itemCount(), 1); // only the mean line is named
-        QVERIFY(mean->name().contains(QStringLiteral("min–max of 3")));
+        QCOMPARE(mean->name(), QStringLiteral("zscore (3 seeds)"));
     }
     void fitKeepsEveryPointInside() {
         BandPlot plot(QStringLiteral("epoch"), QStringLiteral("loss"));

@@ -70,6 +70,14 @@ GridTable::GridTable(QWidget* parent) : QWidget(parent), m_table(new QTableWidge
         Q_EMIT changed();
     });
     connect(m_table, &QTableWidget::itemChanged, this, &GridTable::changed);
+    // An empty table is hidden: most comparisons vary only the normalization, and on a 720-pixel
+    // projector the rows it would take push Start out of sight.
+    connect(this, &GridTable::changed, this, [this, remove] {
+        m_table->setVisible(m_table->rowCount() > 0);
+        remove->setVisible(m_table->rowCount() > 0);
+    });
+    m_table->hide();
+    remove->hide();
 }
 
 int GridTable::addRow(const QString& option, const QString& values) {

@@ -12,7 +12,8 @@ namespace normlab {
 
 // The options a comparison varies besides the normalization, one row each: an option (lr,
 // batch-size, model, optimizer, epochs, momentum) and its comma-separated values — the GUI's
-// `--vary`, like the lesson's RunBuilder dictionary. Rows whose values are still empty are ignored.
+// `--vary`, like the lesson's RunBuilder dictionary. Rows whose values are still empty are ignored;
+// the table shows once it has a row.
 class GridTable : public QWidget {
     Q_OBJECT
 

@@ -625,8 +625,13 @@ void TrainPage::saveExperiment() {
     if (path.isEmpty()) return;
     try {
         if (methods().empty()) throw Error("choose at least one normalization");
-        const Experiment experiment = m_form->experiment();
+        Experiment experiment = m_form->experiment();
         expandGrid(experiment.base, experiment.grid, experiment.seeds); // refuse what Start would refuse
+        // Where the data set is, in the words the CLI records (informative: the file names the data set).
+        if (const DatasetInfo* info = findCatalogDataset(experiment.base.dataset))
+            if (const auto location = locateCatalogDataset(
+                    *info, experiment.base.dataDir.empty() ? defaultDataDir() : experiment.base.dataDir))
+                experiment.foundIn = location->origin;
         normlab::saveExperiment(path.toStdString(), experiment);
         setMessage(tr("Experiment saved to %1 (normlab-cli train --experiment %1 runs it too)").arg(path));
     } catch (const std::exception& e) {

@@ -239,7 +239,10 @@ void TrainPage::showEvent(QShowEvent* event) {
 void TrainPage::connectJob() {
     connect(m_job, &TrainJob::dataLoading, this, [this] { setMessage(tr("Loading the data set…")); });
     // Only now do the old results make way: a start that cannot load its data keeps them.
-    connect(m_job, &TrainJob::dataLoaded, this, [this] { resetRuns(m_pending, m_pendingNames); });
+    connect(m_job, &TrainJob::dataLoaded, this, [this] {
+        resetRuns(m_pending, m_pendingNames);
+        m_experiment = m_pendingExperiment;
+    });
     connect(m_job, &TrainJob::runStarted, this,
             [this](int run, const QString&, const QString& device, const std::vector<std::vector<float>>& samples,
                    int w, int h) {
@@ -376,6 +379,7 @@ void TrainPage::start() {
         m_pendingNames.push_back(QString::fromStdString(run.name));
     }
     setShowingBands(experiment.seeds > 1);
+    m_pendingExperiment = experiment;
     m_failed = false;
     // While LibTorch loads, glibc's loader lock makes creating a thread wait for the load: the
     // worker would block the GUI thread for up to a second. A start then waits for the engine.
@@ -539,7 +543,9 @@ void TrainPage::exportResults() {
     try {
         const auto list = results();
         const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-        writeFileAtomically(path.toStdString(), csv ? resultsToCsv(list) : resultsToJson(list));
+        // JSON records the experiment, so the file alone runs the comparison again (CLI --experiment).
+        const std::string json = m_experiment ? resultsToJson(list, *m_experiment) : resultsToJson(list);
+        writeFileAtomically(path.toStdString(), csv ? resultsToCsv(list) : json);
         setMessage(csv ? tr("Results written to %1 (the lesson's table; Open… reopens the JSON export)").arg(path)
                        : tr("Results written to %1").arg(path));
     } catch (const std::exception& e) {
@@ -578,7 +584,11 @@ void TrainPage::openResults() {
     }
     try {
         const auto bytes = readFileBytes(path.toStdString());
-        showResults(resultsFromJson(std::string(bytes.begin(), bytes.end()), path.toStdString()));
+        const std::string text(bytes.begin(), bytes.end());
+        const auto runs = resultsFromJson(text, path.toStdString());
+        const auto experiment = experimentOfResults(text, path.toStdString());
+        showResults(runs);
+        m_experiment = experiment;
         setMessage(tr("Showing saved results from %1").arg(path));
     } catch (const std::exception& e) {
         setMessage(QString::fromStdString(e.what()));

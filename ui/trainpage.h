@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include <QWidget>
 
+#include "core/train/experimentfile.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainresult.h"
 
@@ -110,6 +112,8 @@ private:
     SeedSummaryModel* m_seedModel;
     std::vector<TrainConfig> m_pending; // what the running job will train once its data is loaded
     std::vector<QString> m_pendingNames;
+    std::optional<Experiment> m_experiment; // what the runs on screen came from, for their results file
+    Experiment m_pendingExperiment;
     std::map<int, RunResult> m_finished;
     std::vector<RunResult> m_live; // every run so far, finished or not: what the seed summary groups
     QTableView* m_runs;

@@ -30,8 +30,8 @@ std::string runJsonLine(const RunResult& run);
 // Reads a results JSON back (for looking at saved curves again). Throws Error naming `source`
 // and the problem when the text is not a NormLab results file.
 std::vector<RunResult> resultsFromJson(const std::string& text, const std::string& source);
-// The experiment a results file records; nullopt for files written without one (the GUI's, and
-// files from before it was recorded). Throws Error naming `source` when it is there but malformed.
+// The experiment a results file records (the CLI's and the GUI's exports both do); nullopt for
+// files from before it was recorded. Throws Error naming `source` when it is there but malformed.
 std::optional<Experiment> experimentOfResults(const std::string& text, const std::string& source);
 
 } // namespace normlab

@@ -15,6 +15,7 @@
 #include "core/train/engineloader.h"
 #include "core/train/experimentfile.h"
 #include "core/train/lessonseeds.h"
+#include "core/train/resultsexport.h"
 #include "tests/support/quickruns.h"
 #include "ui/bandplot.h"
 #include "ui/filedialog.h"
@@ -117,6 +118,18 @@ private Q_SLOTS:
         const QString verdict = page->verdictText();
         QCOMPARE(verdict.count(QStringLiteral(" test accuracy (")), 4);
         QVERIFY2(verdict.contains(QStringLiteral("seed-to-seed spread")), qPrintable(verdict));
+
+        // The results file records the experiment: enough for `normlab-cli train --experiment` to
+        // run the same grid again.
+        const QString json = m_dir.filePath(QStringLiteral("grid-results.json"));
+        FileDialog::instance()->setNextFileName(json);
+        page->exportResults();
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto recorded = experimentOfResults(file.readAll().toStdString(), json.toStdString());
+        QVERIFY(recorded.has_value());
+        QCOMPARE(experimentToJson(*recorded), experimentToJson(page->form()->experiment()));
+        QCOMPARE(recorded->seeds, 2);
     }
 
     void experimentFilesRoundTripThroughTheForm() {

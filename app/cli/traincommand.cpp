@@ -139,10 +139,7 @@ int runTrain(TrainOptions& o) {
     if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
     const std::vector<GridRun> grid = expandGrid(o.config, axes, o.seeds);
     Experiment experiment{o.config, axes, o.seeds, {}};
-    std::vector<std::string> extraColumns; // the varied options the lesson's table has no column for
-    for (const auto& a : axes)
-        if (a.option != "lr" && a.option != "batch-size" && a.option != "normalize") extraColumns.push_back(a.option);
-    if (o.seeds > 1) extraColumns.push_back("seed");
+    const std::vector<std::string> extraColumns = extraTableColumns(axes, o.seeds);
 
     // LibTorch takes about as long to load as the data: load both at once.
     setTrainEngineThreads(o.threads);

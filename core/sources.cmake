@@ -81,7 +81,12 @@ list(APPEND NORMLAB_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsd
 set(NORMLAB_TRAIN_PLAIN_SOURCES
   ${_core}/train/experimentfile.cpp
   ${_core}/train/experimentgrid.cpp
+  ${_core}/train/pythonloop.cpp
+  ${_core}/train/pythonscript.cpp
+  ${_core}/train/pythonscriptparts.cpp
+  ${_core}/train/pythonsource.cpp
   ${_core}/train/resultsexport.cpp
+  ${_core}/train/scriptdata.cpp
   ${_core}/train/trainconfig.cpp
   ${_core}/train/trainingdata.cpp
   ${_core}/train/trainresult.cpp

@@ -11,9 +11,11 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
+#include "core/export/atomicfile.h"
 #include "core/train/engineloader.h"
 #include "core/train/experimentfile.h"
 #include "core/train/experimentgrid.h"
+#include "core/train/pythonscript.h"
 #include "core/train/resultsexport.h"
 #include "core/train/trainingdata.h"
 
@@ -36,6 +38,7 @@ struct TrainOptions {
     int seeds = 1;
     std::string out, csv;
     std::string experiment, saveExperiment;
+    std::string exportPython;
     bool jsonl = false;
     int threads = 0;
     CLI::App* command = nullptr;
@@ -147,6 +150,9 @@ int runTrain(TrainOptions& o) {
     const TrainingData data = loadTrainingData(o.config);
     experiment.foundIn = data.train.origin;
     if (!o.saveExperiment.empty()) saveExperiment(o.saveExperiment, experiment);
+    if (!o.exportPython.empty()) // before training: a data set the script cannot read stops here, not hours later
+        writeFileAtomically(o.exportPython,
+                            pythonScript(experiment, scriptDataFor(o.config, data), "normlab-cli " NORMLAB_VERSION));
     const TrainEngine& engine = *loading.get();
     const std::string device = engine.resolveDevice(o.config.device);
     std::vector<TrainConfig> configs;
@@ -214,6 +220,9 @@ void addTrainCommand(CLI::App& app) {
                     "options given alongside win, a --vary replaces the file's axis of that option");
     cmd->add_option("--save-experiment", o->saveExperiment,
                     "write this command's experiment (after --preset, --vary, --compare, --seeds) as JSON, then train");
+    cmd->add_option("--export-python", o->exportPython,
+                    "write a standalone Python script (torch, torchvision) that runs this experiment the same way and "
+                    "writes the same CSV, then train");
     cmd->add_option(
            "--dataset", c.dataset,
            "a catalog id, synthetic, or a folder or file as for stats (needs a test or val split and one image size)")

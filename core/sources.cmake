@@ -82,7 +82,12 @@ set(NORMLAB_TRAIN_PLAIN_SOURCES
   ${_core}/train/experimentfile.cpp
   ${_core}/train/experimentgrid.cpp
   ${_core}/train/lessonseeds.cpp
+  ${_core}/train/pythonloop.cpp
+  ${_core}/train/pythonscript.cpp
+  ${_core}/train/pythonscriptparts.cpp
+  ${_core}/train/pythonsource.cpp
   ${_core}/train/resultsexport.cpp
+  ${_core}/train/scriptdata.cpp
   ${_core}/train/seedsummary.cpp
   ${_core}/train/trainconfig.cpp
   ${_core}/train/trainingdata.cpp

@@ -11,9 +11,11 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
+#include "core/export/atomicfile.h"
 #include "core/train/engineloader.h"
 #include "core/train/experimentfile.h"
 #include "core/train/experimentgrid.h"
+#include "core/train/pythonscript.h"
 #include "core/train/resultsexport.h"
 #include "core/train/seedsummary.h"
 #include "core/train/trainingdata.h"
@@ -37,6 +39,7 @@ struct TrainOptions {
     int seeds = 1;
     std::string out, csv, summaryCsv;
     std::string experiment, saveExperiment;
+    std::string exportPython;
     bool jsonl = false;
     int threads = 0;
     CLI::App* command = nullptr;
@@ -163,10 +166,7 @@ int runTrain(TrainOptions& o) {
     if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
     const std::vector<GridRun> grid = expandGrid(o.config, axes, o.seeds);
     Experiment experiment{o.config, axes, o.seeds, {}};
-    std::vector<std::string> extraColumns; // the varied options the lesson's table has no column for
-    for (const auto& a : axes)
-        if (a.option != "lr" && a.option != "batch-size" && a.option != "normalize") extraColumns.push_back(a.option);
-    if (o.seeds > 1) extraColumns.push_back("seed");
+    const std::vector<std::string> extraColumns = extraTableColumns(axes, o.seeds);
 
     // LibTorch takes about as long to load as the data: load both at once.
     setTrainEngineThreads(o.threads);
@@ -174,6 +174,9 @@ int runTrain(TrainOptions& o) {
     const TrainingData data = loadTrainingData(o.config);
     experiment.foundIn = data.train.origin;
     if (!o.saveExperiment.empty()) saveExperiment(o.saveExperiment, experiment);
+    if (!o.exportPython.empty()) // before training: a data set the script cannot read stops here, not hours later
+        writeFileAtomically(o.exportPython,
+                            pythonScript(experiment, scriptDataFor(o.config, data), "normlab-cli " NORMLAB_VERSION));
     const TrainEngine& engine = *loading.get();
     const std::string device = engine.resolveDevice(o.config.device);
     std::vector<TrainConfig> configs;
@@ -244,6 +247,9 @@ void addTrainCommand(CLI::App& app) {
                     "options given alongside win, a --vary replaces the file's axis of that option");
     cmd->add_option("--save-experiment", o->saveExperiment,
                     "write this command's experiment (after --preset, --vary, --compare, --seeds) as JSON, then train");
+    cmd->add_option("--export-python", o->exportPython,
+                    "write a standalone Python script (torch, torchvision) that runs this experiment the same way and "
+                    "writes the same CSV, then train");
     cmd->add_option(
            "--dataset", c.dataset,
            "a catalog id, synthetic, or a folder or file as for stats (needs a test or val split and one image size)")

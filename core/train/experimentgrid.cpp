@@ -126,4 +126,12 @@ std::vector<GridRun> expandGrid(const TrainConfig& base, const std::vector<GridA
     return runs;
 }
 
+std::vector<std::string> extraTableColumns(const std::vector<GridAxis>& axes, int seeds) {
+    std::vector<std::string> columns;
+    for (const auto& a : axes)
+        if (a.option != "lr" && a.option != "batch-size" && a.option != "normalize") columns.push_back(a.option);
+    if (seeds > 1) columns.push_back("seed");
+    return columns;
+}
+
 } // namespace normlab

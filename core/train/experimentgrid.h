@@ -36,4 +36,8 @@ struct GridRun {
 // or has no values, and for seeds < 1.
 std::vector<GridRun> expandGrid(const TrainConfig& base, const std::vector<GridAxis>& axes, int seeds = 1);
 
+// The results table's columns after the lesson's for a grid: one per varied option the lesson's
+// table has no column for (model, optimizer, epochs, momentum), then "seed" with more than one seed.
+std::vector<std::string> extraTableColumns(const std::vector<GridAxis>& axes, int seeds);
+
 } // namespace normlab

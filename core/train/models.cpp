@@ -39,33 +39,52 @@ nn::Sequential convNet(nn::Sequential features, int channels, int height, int wi
 } // namespace
 
 torch::nn::Sequential buildModel(const std::string& name, int channels, int height, int width, int classes) {
-    if (name == "lesson-cnn") {
-        nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5)), nn::ReLU(), nn::MaxPool2d(2),
-                                nn::Conv2d(nn::Conv2dOptions(6, 12, 5)), nn::ReLU(), nn::MaxPool2d(2));
-        return convNet(features, channels, height, width, classes, 120, 60, name);
-    }
-    if (name == "lesson-cnn-bn") { // the lesson's closing suggestion: batch norm after every hidden layer
-        nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5)), nn::BatchNorm2d(6), nn::ReLU(),
-                                nn::MaxPool2d(2), nn::Conv2d(nn::Conv2dOptions(6, 12, 5)), nn::BatchNorm2d(12),
-                                nn::ReLU(), nn::MaxPool2d(2));
-        return convNet(features, channels, height, width, classes, 120, 60, name, true);
+    // One layer per statement, in the order they run: each draws its initial weights from the seeded
+    // generator in that order, as nn.Sequential(...) does in Python. (Layers passed as the arguments
+    // of one call were created in whatever order the compiler evaluates arguments, right to left with
+    // GCC, so the initial weights depended on the compiler and an exported Python script could not
+    // start from the same ones.)
+    if (name == "lesson-cnn" || name == "lesson-cnn-bn") { // -bn: the lesson's closing suggestion
+        const bool batchNorm = name == "lesson-cnn-bn";
+        nn::Sequential features;
+        features->push_back(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5)));
+        if (batchNorm) features->push_back(nn::BatchNorm2d(6));
+        features->push_back(nn::ReLU());
+        features->push_back(nn::MaxPool2d(2));
+        features->push_back(nn::Conv2d(nn::Conv2dOptions(6, 12, 5)));
+        if (batchNorm) features->push_back(nn::BatchNorm2d(12));
+        features->push_back(nn::ReLU());
+        features->push_back(nn::MaxPool2d(2));
+        return convNet(features, channels, height, width, classes, 120, 60, name, batchNorm);
     }
     if (name == "lenet5") {
-        nn::Sequential features(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5).padding(2)), nn::ReLU(), nn::MaxPool2d(2),
-                                nn::Conv2d(nn::Conv2dOptions(6, 16, 5)), nn::ReLU(), nn::MaxPool2d(2));
+        nn::Sequential features;
+        features->push_back(nn::Conv2d(nn::Conv2dOptions(channels, 6, 5).padding(2)));
+        features->push_back(nn::ReLU());
+        features->push_back(nn::MaxPool2d(2));
+        features->push_back(nn::Conv2d(nn::Conv2dOptions(6, 16, 5)));
+        features->push_back(nn::ReLU());
+        features->push_back(nn::MaxPool2d(2));
         return convNet(features, channels, height, width, classes, 120, 84, name);
     }
     if (name == "cifar-cnn") { // two VGG-style blocks: wide enough for 32x32 colour photographs
-        const auto conv = [](std::int64_t in, std::int64_t out) {
-            return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1));
-        };
-        nn::Sequential features(conv(channels, 32), nn::ReLU(), conv(32, 32), nn::ReLU(), nn::MaxPool2d(2),
-                                conv(32, 64), nn::ReLU(), conv(64, 64), nn::ReLU(), nn::MaxPool2d(2));
+        nn::Sequential features;
+        for (const auto& [in, out] : {std::pair<std::int64_t, std::int64_t>{channels, 32}, {32, 64}}) {
+            features->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1)));
+            features->push_back(nn::ReLU());
+            features->push_back(nn::Conv2d(nn::Conv2dOptions(out, out, 3).padding(1)));
+            features->push_back(nn::ReLU());
+            features->push_back(nn::MaxPool2d(2));
+        }
         return convNet(features, channels, height, width, classes, 256, 128, name);
     }
     if (name == "mlp") {
-        return nn::Sequential(nn::Flatten(), nn::Linear(std::int64_t{channels} * height * width, 128), nn::ReLU(),
-                              nn::Linear(128, classes));
+        nn::Sequential model;
+        model->push_back(nn::Flatten());
+        model->push_back(nn::Linear(std::int64_t{channels} * height * width, 128));
+        model->push_back(nn::ReLU());
+        model->push_back(nn::Linear(128, classes));
+        return model;
     }
     throw Error("unknown model '" + name + "'");
 }

@@ -29,6 +29,11 @@ struct TrainConfig {
     int reportsPerEpoch = 10;    // train-loss points per epoch
 };
 
+// How every run is trained (core/train/trainer.cpp), named here so that an exported Python script
+// (core/train/pythonscript.h) trains the same way.
+inline constexpr double kDivergedLoss = 1e4;      // a mean loss this large means the logits blew up
+inline constexpr std::int64_t kEvalChunk = 10000; // held-out images per forward pass: fast, and fits any GPU
+
 // The lesson's experiment: FashionMNIST, lesson-cnn, Adam 0.01, batch 1000, 20 epochs, compared
 // over lessonMethods() (none vs zscore). One definition for the CLI's --preset lesson, the GUI's
 // "Lesson experiment" button and the training benchmark.

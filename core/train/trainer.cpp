@@ -17,11 +17,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// A loss this large means the logits blew up even if they have not reached inf yet.
-constexpr double kDivergedLoss = 1e4;
-// Test-set evaluation chunk: large enough to be fast, small enough for any GPU.
-constexpr std::int64_t kEvalChunk = 10000;
-
 struct RunStopped {
     RunStatus status;
     std::string message;

@@ -34,6 +34,16 @@ private Q_SLOTS:
         QCOMPARE(runs[2].name, std::string("per-sample"));
     }
 
+    // The results table (NormLab's CSV and an exported script's) adds a column per varied option the
+    // lesson's table lacks, then the seed when there are several.
+    void theTableHasAColumnPerVariedOptionBeyondTheLessons() {
+        const std::vector<GridAxis> axes{parseGridAxis("lr=0.1,0.01"), parseGridAxis("model=mlp,lenet5"),
+                                         parseGridAxis("normalize=none,zscore"), parseGridAxis("epochs=1,2")};
+        QVERIFY(extraTableColumns(axes, 1) == (std::vector<std::string>{"model", "epochs"}));
+        QVERIFY(extraTableColumns(axes, 3) == (std::vector<std::string>{"model", "epochs", "seed"}));
+        QVERIFY(extraTableColumns({}, 1).empty());
+    }
+
     void seedsRepeatEveryConfiguration() {
         TrainConfig base;
         base.seed = 7;

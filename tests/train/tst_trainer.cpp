@@ -3,6 +3,9 @@
 #include <atomic>
 #include <random>
 
+// Torch before Qt: Qt's `slots` macro breaks Torch's headers.
+#include "core/train/models.h"
+
 #include <QtTest>
 
 #include "core/common/error.h"
@@ -70,6 +73,18 @@ private Q_SLOTS:
         TrainConfig other = smallConfig();
         other.seed = 2;
         QVERIFY(trainRun(other, m_data, 0, {}).initialWeightSum != a.initialWeightSum);
+    }
+
+    // Layers draw their initial weights in the order they run, as nn.Sequential(...) does in Python,
+    // not in the order a compiler evaluates call arguments: an exported script starts from these.
+    void layersAreInitialisedInTheOrderTheyRun() {
+        torch::manual_seed(3);
+        auto model = buildModel("lesson-cnn", 1, 28, 28, 10);
+        torch::manual_seed(3);
+        const torch::nn::Conv2d first(torch::nn::Conv2dOptions(1, 6, 5));
+        const torch::nn::Conv2d second(torch::nn::Conv2dOptions(6, 12, 5));
+        QVERIFY(torch::equal(model->ptr(0)->parameters()[0], first->weight));
+        QVERIFY(torch::equal(model->ptr(3)->parameters()[0], second->weight));
     }
 
     void comparisonDiffersOnlyInNormalization() {

@@ -227,7 +227,11 @@ TrainConfig TrainForm::config() const {
 }
 
 void TrainForm::setConfig(const TrainConfig& c) {
-    m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(QString::fromStdString(c.dataset))));
+    const QString dataset = QString::fromStdString(c.dataset);
+    // A folder or file (an experiment file from `train --dataset PATH`) joins the list, so the
+    // experiment keeps its data set instead of silently falling back to the first entry.
+    if (m_dataset->findData(dataset) < 0 && !dataset.isEmpty()) m_dataset->addItem(dataset, dataset);
+    m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(dataset)));
     m_limit->setValue(static_cast<int>(c.limit));
     m_model->setCurrentText(QString::fromStdString(c.model));
     m_optimizer->setCurrentText(QString::fromStdString(c.optimizer));

@@ -28,6 +28,9 @@
 #include "core/train/experimentfile.h"
 #include "core/train/experimentgrid.h"
 #include "core/train/lessonseeds.h"
+#include "core/train/pythonscript.h"
+#include "core/train/scriptdata.h"
+#include "core/train/trainingdata.h"
 #include "core/train/resultsexport.h"
 #include "core/train/seedsummary.h"
 #include "ui/bandplot.h"
@@ -227,6 +230,8 @@ TrainPage::TrainPage(QWidget* parent)
     connect(m_runsModel, &QAbstractItemModel::modelReset, this, &TrainPage::updateStopTarget);
     connect(m_runs->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrainPage::updateStopTarget);
     connect(m_engine, &EngineStatus::changed, this, &TrainPage::engineChanged);
+    connect(&m_scriptRunner, &JobRunner::failed, this,
+            [this](const QString& why) { setMessage(tr("The PyTorch script was not written: %1").arg(why)); });
     m_form->showEngine(*m_engine);
     connectJob();
 }
@@ -650,7 +655,34 @@ void TrainPage::saveExperiment() {
 }
 
 void TrainPage::exportPython() {
-    setMessage(tr("Export as a PyTorch script: not available in this build yet."));
+    if (m_scriptRunner.isRunning()) return;
+    if (methods().empty()) {
+        setMessage(tr("Choose at least one normalization."));
+        return;
+    }
+    Experiment experiment = m_form->experiment();
+    try {
+        expandGrid(experiment.base, experiment.grid, experiment.seeds); // refuse what Start would refuse
+    } catch (const Error& e) {
+        setMessage(QString::fromStdString(e.what()));
+        return;
+    }
+    const QString path = FileDialog::instance()->getSaveFileName(this, tr("Export as a PyTorch script"),
+                                                                 tr("Python scripts (*.py)"));
+    if (path.isEmpty()) return;
+    setMessage(tr("Loading the data set for the script's constants…"));
+    // The script prints the train split's constants: they need the data, loaded off the GUI thread.
+    m_scriptRunner.start([this, experiment, path](const JobRunner::Context& job) mutable {
+        const TrainingData data = loadTrainingData(experiment.base, Progress{{}, job.stop()});
+        experiment.foundIn = data.train.origin;
+        writeFileAtomically(path.toStdString(), pythonScript(experiment, scriptDataFor(experiment.base, data),
+                                                             "NormLab " NORMLAB_VERSION));
+        return std::function<void()>([this, path] {
+            setMessage(tr("PyTorch script written to %1: python3 %2 --csv results.csv runs the same experiment "
+                          "with torch and torchvision alone")
+                           .arg(path, QFileInfo(path).fileName()));
+        });
+    });
 }
 
 } // namespace normlab

@@ -10,6 +10,7 @@
 #include "core/train/experimentfile.h"
 #include "core/train/trainconfig.h"
 #include "core/train/trainresult.h"
+#include "ui/jobs/jobrunner.h"
 
 class QComboBox;
 class QLabel;
@@ -114,6 +115,7 @@ private:
     std::vector<QString> m_pendingNames;
     std::optional<Experiment> m_experiment; // what the runs on screen came from, for their results file
     Experiment m_pendingExperiment;
+    JobRunner m_scriptRunner{JobRunner::Policy::Refuse}; // loads the data an exported script needs
     std::map<int, RunResult> m_finished;
     std::vector<RunResult> m_live; // every run so far, finished or not: what the seed summary groups
     QTableView* m_runs;

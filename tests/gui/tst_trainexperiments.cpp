@@ -3,6 +3,7 @@
 // on noise checked against the runs' own numbers; experiment files through the form and back; the
 // lesson preset's seeds following the epoch time measured on this machine.
 #include <QComboBox>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -17,6 +18,7 @@
 #include "core/train/lessonseeds.h"
 #include "core/train/resultsexport.h"
 #include "tests/support/quickruns.h"
+#include "tests/support/testdata.h"
 #include "ui/bandplot.h"
 #include "ui/filedialog.h"
 #include "ui/gridtable.h"
@@ -173,6 +175,41 @@ private Q_SLOTS:
         page->openExperiment();
         QVERIFY2(page->message().contains(QStringLiteral("broken.json")), qPrintable(page->message()));
         QCOMPARE(page->form()->seeds(), 3);
+    }
+
+    // The form's experiment as a PyTorch script: written off the GUI thread with the train split's
+    // constants; the built-in digits, which exist only inside NormLab, are refused with the way out.
+    void theFormExportsAPyTorchScript() {
+        const QString data = m_dir.filePath(QStringLiteral("idx"));
+        test::writeIdxDataset(data.toStdString(), test::randomImageSet(120, 10, 1, 1, 28, 28),
+                              test::randomImageSet(60, 10, 2, 1, 28, 28), false);
+        MainWindow window(test::smallSynthetic(500));
+        TrainPage* page = window.trainPage();
+        TrainConfig c = test::quickRun(1);
+        c.dataset = data.toStdString();
+        c.limit = 0;
+        page->setConfig(c);
+        page->setMethods({Method::None, Method::ZScore});
+        page->form()->setSeeds(2);
+        const QString script = m_dir.filePath(QStringLiteral("experiment.py"));
+        FileDialog::instance()->setNextFileName(script);
+        page->exportPython();
+        QTRY_VERIFY2_WITH_TIMEOUT(page->message().contains(QStringLiteral("PyTorch script written")),
+                                  qPrintable(page->message()), 30000);
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("ZSCORE_MEAN = (")));
+        QVERIFY(text.contains(QStringLiteral("name=\"zscore · seed=2\"")));
+        QVERIFY(text.contains(data)); // the same files NormLab read
+
+        page->setConfig(test::quickRun(1)); // synthetic
+        const QString refused = m_dir.filePath(QStringLiteral("synthetic.py"));
+        FileDialog::instance()->setNextFileName(refused);
+        page->exportPython();
+        QTRY_VERIFY_WITH_TIMEOUT(page->message().contains(QStringLiteral("not written")), 30000);
+        QVERIFY2(page->message().contains(QStringLiteral("normlab-cli export")), qPrintable(page->message()));
+        QVERIFY(!QFile::exists(refused));
     }
 
     void theLessonPresetsSeedsFollowTheEpochTime() {

@@ -38,11 +38,7 @@ std::vector<SourceFile> cifarBatches(const ImageSet& set) {
 } // namespace
 
 ScriptData scriptDataFor(const TrainConfig& config, const TrainingData& data) {
-    DatasetRequest request;
-    request.dataset = config.dataset;
-    request.dataDir = config.dataDir;
-    request.syntheticSeed = config.seed;
-    request.limit = config.limit;
+    const DatasetRequest request = datasetRequestFor(config);
     const DatasetKind kind = datasetKind(request);
     if (kind == DatasetKind::Synthetic)
         throw Error("synthetic: the built-in digits exist only inside NormLab, so a Python script cannot read them; "

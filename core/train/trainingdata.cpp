@@ -5,13 +5,17 @@
 
 namespace normlab {
 
-TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress) {
+DatasetRequest datasetRequestFor(const TrainConfig& config) {
     DatasetRequest request;
     request.dataset = config.dataset;
     request.dataDir = config.dataDir;
     request.syntheticSeed = config.seed;
     request.limit = config.limit;
-    TrainingData data = loadSplitPair(request, progress);
+    return request;
+}
+
+TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress) {
+    TrainingData data = loadSplitPair(datasetRequestFor(config), progress);
     // Training reports accuracy on held-out images and feeds the model one tensor size.
     if (data.test.count == 0)
         throw Error(data.train.origin + ": no test or val split to measure accuracy on (an image folder needs "

@@ -10,6 +10,10 @@ namespace normlab {
 // Loading it needs no LibTorch: front ends load it before (or while) the engine loads.
 using TrainingData = SplitPair;
 
+// The data set request a configuration makes: data set, data directory, image limit, and the
+// seed the synthetic digits are generated from.
+DatasetRequest datasetRequestFor(const TrainConfig& config);
+
 // Loads (or generates) the training split and the held-out split (test, else val) a configuration
 // names. Throws Error when there is no held-out split or the images differ in size.
 TrainingData loadTrainingData(const TrainConfig& config, const Progress& progress = {});

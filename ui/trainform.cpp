@@ -188,19 +188,25 @@ void TrainForm::setExperiment(const Experiment& e) {
     setSeeds(e.seeds);
 }
 
-QString TrainForm::runCountText() const {
-    if (methods().empty()) return tr("Choose at least one normalization.");
+std::vector<GridRun> TrainForm::runs() const {
+    if (methods().empty()) throw Error(tr("Choose at least one normalization.").toStdString());
     const Experiment e = experiment();
+    if (const auto errors = validateConfig(e.base); !errors.empty()) throw Error(errors.front());
+    return expandGrid(e.base, e.grid, e.seeds);
+}
+
+QString TrainForm::runCountText() const {
     try {
-        const std::size_t runs = expandGrid(e.base, e.grid, e.seeds).size();
-        const std::size_t configurations = runs / static_cast<std::size_t>(e.seeds);
+        const std::size_t runs = this->runs().size();
+        const int seeds = this->seeds();
+        const std::size_t configurations = runs / static_cast<std::size_t>(seeds);
         // English plurals spelled out: NormLab ships no translations that would resolve "%n run(s)".
         const auto count = [](std::size_t n, const QString& one, const QString& many) {
             return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
         };
         return tr("%1 × %2 = %3")
             .arg(count(configurations, tr("configuration"), tr("configurations")),
-                 count(static_cast<std::size_t>(e.seeds), tr("seed"), tr("seeds")), count(runs, tr("run"), tr("runs")));
+                 count(static_cast<std::size_t>(seeds), tr("seed"), tr("seeds")), count(runs, tr("run"), tr("runs")));
     } catch (const Error& error) {
         return QString::fromStdString(error.what());
     }

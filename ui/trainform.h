@@ -44,6 +44,9 @@ public:
     void setExperiment(const Experiment& experiment);
     // The lesson's experiment (core's lessonPreset/lessonMethods) with `seeds` seeds.
     void applyLessonPreset(int seeds);
+    // The runs experiment() expands to, as Start trains them. Throws Error saying what is wrong:
+    // no normalization ticked, a setting validateConfig refuses, or a value of the grid.
+    std::vector<GridRun> runs() const;
     // "2 configurations × 3 seeds = 6 runs", or what is wrong with the grid.
     QString runCountText() const;
     // The data directory training reads from (empty: the default); refreshes the data set list.

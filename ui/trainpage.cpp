@@ -347,23 +347,15 @@ QString TrainPage::message() const {
 
 void TrainPage::start() {
     if (m_job->isRunning()) return;
-    if (methods().empty()) {
-        setMessage(tr("Choose at least one normalization."));
-        return;
-    }
-    const Experiment experiment = m_form->experiment();
-    const TrainConfig& base = experiment.base;
-    if (const auto errors = validateConfig(base); !errors.empty()) {
-        setMessage(QString::fromStdString(errors.front()));
-        return;
-    }
     std::vector<GridRun> grid;
     try {
-        grid = expandGrid(base, experiment.grid, experiment.seeds);
+        grid = m_form->runs();
     } catch (const Error& e) {
         setMessage(QString::fromStdString(e.what()));
         return;
     }
+    const Experiment experiment = m_form->experiment();
+    const TrainConfig& base = experiment.base;
     m_download->hide();
     if (const DatasetInfo* missing = missingCatalogDataset(base)) {
         // Say why and offer the fix; what is on screen stays.
@@ -639,9 +631,8 @@ void TrainPage::saveExperiment() {
                                                                  tr("NormLab experiments (*.json)"));
     if (path.isEmpty()) return;
     try {
-        if (methods().empty()) throw Error("choose at least one normalization");
+        m_form->runs(); // refuse what Start would refuse
         Experiment experiment = m_form->experiment();
-        expandGrid(experiment.base, experiment.grid, experiment.seeds); // refuse what Start would refuse
         // Where the data set is, in the words the CLI records (informative: the file names the data set).
         if (const DatasetInfo* info = findCatalogDataset(experiment.base.dataset))
             if (const auto location = locateCatalogDataset(
@@ -656,17 +647,13 @@ void TrainPage::saveExperiment() {
 
 void TrainPage::exportPython() {
     if (m_scriptRunner.isRunning()) return;
-    if (methods().empty()) {
-        setMessage(tr("Choose at least one normalization."));
-        return;
-    }
-    Experiment experiment = m_form->experiment();
     try {
-        expandGrid(experiment.base, experiment.grid, experiment.seeds); // refuse what Start would refuse
+        m_form->runs(); // refuse what Start would refuse
     } catch (const Error& e) {
         setMessage(QString::fromStdString(e.what()));
         return;
     }
+    Experiment experiment = m_form->experiment();
     const QString path = FileDialog::instance()->getSaveFileName(this, tr("Export as a PyTorch script"),
                                                                  tr("Python scripts (*.py)"));
     if (path.isEmpty()) return;

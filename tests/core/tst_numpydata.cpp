@@ -6,8 +6,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <cstring>
 #include <functional>
@@ -20,6 +18,7 @@
 #include "core/data/npzarchive.h"
 #include "core/data/numpydataset.h"
 #include "tests/support/testdata.h"
+#include "tests/support/zipfiles.h"
 
 using namespace normlab;
 
@@ -66,30 +65,6 @@ std::vector<std::uint8_t> int64s(const std::vector<std::int64_t>& values) {
     return out;
 }
 
-// A zip archive written by libarchive, as np.savez (stored) or np.savez_compressed (deflate) would.
-std::vector<std::uint8_t> zipBytes(const std::vector<std::pair<std::string, std::vector<std::uint8_t>>>& entries,
-                                   bool deflate) {
-    std::vector<std::uint8_t> buffer(std::size_t{1} << 20);
-    std::size_t used = 0;
-    archive* a = archive_write_new();
-    archive_write_set_format_zip(a);
-    archive_write_set_options(a, deflate ? "zip:compression=deflate" : "zip:compression=store");
-    archive_write_open_memory(a, buffer.data(), buffer.size(), &used);
-    for (const auto& [name, bytes] : entries) {
-        archive_entry* entry = archive_entry_new();
-        archive_entry_set_pathname(entry, name.c_str());
-        archive_entry_set_size(entry, static_cast<la_int64_t>(bytes.size()));
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_write_header(a, entry);
-        archive_write_data(a, bytes.data(), bytes.size());
-        archive_entry_free(entry);
-    }
-    archive_write_close(a);
-    archive_write_free(a);
-    buffer.resize(used);
-    return buffer;
-}
 
 } // namespace
 
@@ -452,7 +427,7 @@ private Q_SLOTS:
     void npzWrittenHere() {
         QFETCH(bool, deflate);
         const auto file = write(
-            "here.npz", zipBytes({{"train_images.npy", goodImages()}, {"train_labels.npy", goodLabels()}}, deflate));
+            "here.npz", test::zipBytes({{"train_images.npy", goodImages()}, {"train_labels.npy", goodLabels()}}, deflate));
         const ImageSet set = readMedMnistNpz(file, "train");
         QCOMPARE(set.pixels, counting(12));
         QCOMPARE(set.labels, (std::vector<std::uint8_t>{0, 1, 2}));
@@ -463,7 +438,7 @@ private Q_SLOTS:
         expectError([&] { readMedMnistNpz(file, "training"); }, file, "no split 'training'");
     }
     void damagedNpz() {
-        const auto good = zipBytes({{"train_images.npy", npyBytes(dictFor("|u1", "(30, 20, 20)"), counting(12000))},
+        const auto good = test::zipBytes({{"train_images.npy", npyBytes(dictFor("|u1", "(30, 20, 20)"), counting(12000))},
                                     {"train_labels.npy", npyBytes(dictFor("|u1", "(30,)"), counting(30))}},
                                    true);
         auto flipped = good;
@@ -481,12 +456,12 @@ private Q_SLOTS:
     void npzEntryDeclaringTooMuch() {
         // 2^40 bytes from a few hundred: more than DEFLATE can expand to, refused before reading.
         const auto bomb =
-            write("bomb.npz", zipBytes({{"a.npy", npyBytes(dictFor("|u1", "(1099511627776,)"), counting(100))}}, true));
+            write("bomb.npz", test::zipBytes({{"a.npy", npyBytes(dictFor("|u1", "(1099511627776,)"), counting(100))}}, true));
         expectError([&] { readNpz(bomb, {"a"}); }, bomb, "-byte archive can hold");
         const auto shortEntry =
-            write("short.npz", zipBytes({{"a.npy", npyBytes(dictFor("|u1", "(100,)"), counting(50))}}, true));
+            write("short.npz", test::zipBytes({{"a.npy", npyBytes(dictFor("|u1", "(100,)"), counting(50))}}, true));
         expectError([&] { readNpz(shortEntry, {"a"}); }, shortEntry, "truncated data");
-        const auto badEntry = write("badentry.npz", zipBytes({{"a.npy", {1, 2, 3}}}, false));
+        const auto badEntry = write("badentry.npz", test::zipBytes({{"a.npy", {1, 2, 3}}}, false));
         expectError([&] { readNpz(badEntry, {"a"}); }, badEntry, "(a.npy): not a .npy file");
     }
 };

@@ -7,9 +7,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -19,6 +16,7 @@
 #include "core/train/pythonscript.h"
 #include "tests/support/cifarfiles.h"
 #include "tests/support/testdata.h"
+#include "tests/support/zipfiles.h"
 
 using namespace normlab;
 namespace fs = std::filesystem;
@@ -65,27 +63,12 @@ std::string shapeOf(const ImageSet& set) {
            (set.channels > 1 ? ", " + std::to_string(set.channels) : std::string()) + ")";
 }
 
+// A MedMNIST .npz as np.savez_compressed writes it: one deflated NAME.npy member per array.
 void writeNpz(const fs::path& path, const std::vector<std::pair<std::string, std::vector<std::uint8_t>>>& arrays) {
-    std::vector<std::uint8_t> buffer(std::size_t{1} << 20);
-    std::size_t used = 0;
-    archive* a = archive_write_new();
-    archive_write_set_format_zip(a);
-    archive_write_set_options(a, "zip:compression=deflate"); // as np.savez_compressed, MedMNIST's
-    archive_write_open_memory(a, buffer.data(), buffer.size(), &used);
-    for (const auto& [name, bytes] : arrays) {
-        archive_entry* entry = archive_entry_new();
-        archive_entry_set_pathname(entry, (name + ".npy").c_str());
-        archive_entry_set_size(entry, static_cast<la_int64_t>(bytes.size()));
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_write_header(a, entry);
-        archive_write_data(a, bytes.data(), bytes.size());
-        archive_entry_free(entry);
-    }
-    archive_write_close(a);
-    archive_write_free(a);
-    buffer.resize(used);
-    test::writeBytes(path, buffer);
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> members;
+    for (const auto& [name, bytes] : arrays)
+        members.emplace_back(name + ".npy", bytes);
+    test::writeBytes(path, test::zipBytes(members, true));
 }
 
 // One image of a set as a binary PPM (RGB), which NormLab, Pillow and ImageFolder all read.

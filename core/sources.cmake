@@ -30,6 +30,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/datasetopener.cpp
   ${_core}/data/filebytes.cpp
   ${_core}/data/hashedfile.cpp
+  ${_core}/data/mappedfile.cpp
   ${_core}/data/idxarray.cpp
   ${_core}/data/idxsplitloader.cpp
   ${_core}/data/imagefolder.cpp

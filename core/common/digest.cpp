@@ -38,13 +38,13 @@ std::string Digest::hexFinal() {
     return hex;
 }
 
-std::string sha256Hex(const std::vector<std::uint8_t>& bytes) {
+std::string sha256Hex(std::span<const std::uint8_t> bytes) {
     Digest d(Digest::Algorithm::Sha256);
     d.update(bytes.data(), bytes.size());
     return d.hexFinal();
 }
 
-std::string md5Hex(const std::vector<std::uint8_t>& bytes) {
+std::string md5Hex(std::span<const std::uint8_t> bytes) {
     Digest d(Digest::Algorithm::Md5);
     d.update(bytes.data(), bytes.size());
     return d.hexFinal();

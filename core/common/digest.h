@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
-#include <vector>
 
 namespace normlab {
 
@@ -25,7 +25,7 @@ private:
     std::unique_ptr<State> m_state;
 };
 
-std::string sha256Hex(const std::vector<std::uint8_t>& bytes);
-std::string md5Hex(const std::vector<std::uint8_t>& bytes);
+std::string sha256Hex(std::span<const std::uint8_t> bytes);
+std::string md5Hex(std::span<const std::uint8_t> bytes);
 
 } // namespace normlab

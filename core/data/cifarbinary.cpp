@@ -8,7 +8,7 @@
 namespace normlab {
 namespace {
 
-std::vector<std::string> namesOfLines(const std::vector<std::uint8_t>& bytes, const CifarLayout& layout,
+std::vector<std::string> namesOfLines(std::span<const std::uint8_t> bytes, const CifarLayout& layout,
                                       CifarLabels labels, const std::string& name) {
     std::vector<std::string> names;
     std::string line;
@@ -50,11 +50,12 @@ ImageSet readCifarBinarySplit(const CifarLayout& layout, const std::string& spli
         set.sources.push_back(file.source());
         progress.update(1 / steps);
     }
+    HashedFiles batches(kCifarFilesMapped);
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.throwIfStopped();
         const std::string name = files[i].string();
-        HashedFile file(files[i], HashedFile::Digests::Sha256);
-        const auto& bytes = file.bytes();
+        HashedFile& file = batches.open(files[i], HashedFile::Digests::Sha256);
+        const auto bytes = file.bytes();
         if (bytes.empty()) throw Error(name + ": contains no images (empty file)");
         if (bytes.size() % recordBytes != 0)
             throw Error(name + ": " + std::to_string(bytes.size()) + " bytes are not a whole number of " +
@@ -73,9 +74,10 @@ ImageSet readCifarBinarySplit(const CifarLayout& layout, const std::string& spli
             set.pixels.insert(set.pixels.end(), record + labelBytes, record + recordBytes);
         }
         set.count += count;
-        set.sources.push_back(file.source());
         progress.update(static_cast<double>(i + 2) / steps);
     }
+    for (auto& source : batches.sources())
+        set.sources.push_back(std::move(source));
     return set;
 }
 

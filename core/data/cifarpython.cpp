@@ -19,10 +19,11 @@ ImageSet readCifarPythonSplit(const CifarLayout& layout, const std::string& spli
         set.sources.push_back(file.source());
         progress.update(1 / steps);
     }
+    HashedFiles batches(kCifarFilesMapped);
     for (std::size_t i = 0; i < files.size(); ++i) {
         progress.throwIfStopped();
         const std::string name = files[i].string();
-        HashedFile file(files[i], HashedFile::Digests::Sha256);
+        HashedFile& file = batches.open(files[i], HashedFile::Digests::Sha256);
         const Pickle pickle = parsePickle(file.bytes(), name); // views into file.bytes(): no copy
         const CifarBatch batch = decodeCifarBatch(pickle.root(), layout, labels, name);
         if (i == 0) { // CIFAR's batches are all the same size
@@ -32,9 +33,10 @@ ImageSet readCifarPythonSplit(const CifarLayout& layout, const std::string& spli
         set.pixels.insert(set.pixels.end(), batch.pixels.begin(), batch.pixels.end());
         set.labels.insert(set.labels.end(), batch.labels.begin(), batch.labels.end());
         set.count += batch.count();
-        set.sources.push_back(file.source());
         progress.update(static_cast<double>(i + 2) / steps);
     }
+    for (auto& source : batches.sources())
+        set.sources.push_back(std::move(source));
     return set;
 }
 

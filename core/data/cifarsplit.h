@@ -2,6 +2,7 @@
 
 // Private to the CIFAR readers (cifarreader.cpp, cifarpython.cpp, cifarbinary.cpp).
 
+#include <cstddef>
 #include <string>
 
 #include "core/common/progress.h"
@@ -9,6 +10,10 @@
 #include "core/data/imageset.h"
 
 namespace normlab {
+
+// Batch files mapped at once while their SHA-256s run (30 MB each for CIFAR-10): enough for both
+// cores to hash while the next batch is parsed and copied.
+constexpr std::size_t kCifarFilesMapped = 3;
 
 // An ImageSet with the split's identity and image shape and no images yet, once every file the
 // split needs (its batches and its class names) was found: else Error naming the missing file and

@@ -303,6 +303,8 @@ private Q_SLOTS:
                     "pickle declares a 21504-byte string at offset 140, but the file has only 10777 bytes left");
         test::writeBytes(file, {full.begin(), full.end() - 3}); // in the file names, after the images
         expectError([&] { readCifarPython(file.parent_path(), "train"); }, file, "pickle ends");
+        test::writeBytes(file, {}); // an empty file maps to no bytes at all
+        expectError([&] { readCifarPython(file.parent_path(), "train"); }, file, "empty file");
     }
     void damagedOpcode() {
         const fs::path file = cifar10Python("damaged") / "data_batch_1";

@@ -34,9 +34,9 @@ Shard Shard::parse(const std::string& text) {
 
 namespace {
 
-// One pass over files [begin, end) of the listing into an accumulator. Each worker decodes a file
-// and counts it at once, on its own thread and while its pixels are in cache; only one decoded
-// image per worker is in memory.
+// One pass over files [begin, end) of the listing into an accumulator. Each worker decodes a few
+// files and counts them at once, on its own thread and while their pixels are in cache; only
+// those few decoded images per worker are in memory.
 std::unique_ptr<StatsAccumulator> accumulateFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
                                                   const Progress& progress) {
     // The first image's size is the size of the per-pixel maps; they last while all share it.
@@ -48,12 +48,26 @@ std::unique_ptr<StatsAccumulator> accumulateFiles(const ImageFolderSplit& listin
     acc->addImage(0, first.planar.data(), first.height, first.width, listing.files[begin].label, 0);
     std::atomic<std::size_t> next{begin + 1}, done{1};
     parallelRanges(acc->workers(), acc->workers(), [&](unsigned w, std::size_t, std::size_t) {
-        for (std::size_t i = next++; i < end; i = next++) {
-            progress.throwIfStopped();
-            const DecodedImage image = decodeImageFile(listing.files[i].path);
-            acc->addImage(w, image.planar.data(), image.height, image.width, listing.files[i].label, i - begin);
-            const std::size_t finished = ++done;
-            if (w == 0 && finished % 64 == 0) progress.update(static_cast<double>(finished) / total);
+        constexpr std::size_t kBatch = StatsAccumulator::kImagesPerAdd;
+        DecodedImage images[kBatch];
+        StatsAccumulator::ImageView views[kBatch];
+        bool more = true;
+        while (more) {
+            std::size_t n = 0;
+            for (; n < kBatch; ++n) {
+                const std::size_t i = next++;
+                if (i >= end) {
+                    more = false;
+                    break;
+                }
+                progress.throwIfStopped();
+                images[n] = decodeImageFile(listing.files[i].path);
+                views[n] = {images[n].planar.data(), images[n].height, images[n].width, listing.files[i].label,
+                            i - begin};
+            }
+            acc->addImages(w, std::span(views, n));
+            const std::size_t finished = done += n;
+            if (w == 0 && n > 0 && finished % 64 < n) progress.update(static_cast<double>(finished) / total);
         }
         acc->finishWorker(w);
     });

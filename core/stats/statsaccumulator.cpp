@@ -73,6 +73,33 @@ struct PerImage {
     }
 };
 
+// Per-pixel sums of `count` images of n bytes each into the worker's 32-bit chunk sums: straight
+// loops the compiler vectorises. Four images at a time share one pass over the sums.
+void addToMaps(const std::uint8_t* const* images, std::size_t count, std::size_t n, WorkerAcc& acc) {
+    std::uint32_t* __restrict sumRow = acc.chunkSum.data();
+    std::uint32_t* __restrict sqRow = acc.chunkSumSq.data();
+    std::size_t k = 0;
+    for (; k + 4 <= count; k += 4) {
+        const std::uint8_t* __restrict a = images[k];
+        const std::uint8_t* __restrict b = images[k + 1];
+        const std::uint8_t* __restrict c = images[k + 2];
+        const std::uint8_t* __restrict d = images[k + 3];
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t va = a[i], vb = b[i], vc = c[i], vd = d[i];
+            sumRow[i] += va + vb + vc + vd;
+            sqRow[i] += va * va + vb * vb + vc * vc + vd * vd;
+        }
+    }
+    for (; k < count; ++k) {
+        const std::uint8_t* __restrict a = images[k];
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t v = a[i];
+            sumRow[i] += v;
+            sqRow[i] += v * v;
+        }
+    }
+}
+
 // One image's pixel statistics into a worker's accumulators; its per-pixel sums only when it has
 // the maps' size (`mapped`).
 void accumulateImage(const std::uint8_t* image, std::size_t p, int channels, int label, std::size_t outIndex,
@@ -120,16 +147,7 @@ void accumulateImage(const std::uint8_t* image, std::size_t p, int channels, int
         imageMin = std::min(imageMin, lo), imageMax = std::max(imageMax, hi);
     }
     const std::size_t n = p * channels;
-    if (mapped) {
-        // Per-pixel sums: a straight loop the compiler vectorises.
-        std::uint32_t* sumRow = acc.chunkSum.data();
-        std::uint32_t* sqRow = acc.chunkSumSq.data();
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t v = image[i];
-            sumRow[i] += v;
-            sqRow[i] += v * v;
-        }
-    }
+    if (mapped) addToMaps(&image, 1, n, acc);
     const double total = static_cast<double>(n);
     const double mean = imageSum / total;
     out.mean[outIndex] = static_cast<float>(mean / 255.0);
@@ -205,24 +223,37 @@ void StatsAccumulator::reserveImages(std::size_t count) {
     m_state->images += count;
 }
 
-void StatsAccumulator::addImage(unsigned worker, const std::uint8_t* planar, int height, int width, int label,
-                                std::size_t index) {
+void StatsAccumulator::addImages(unsigned worker, std::span<const ImageView> images) {
     State& st = *m_state;
-    if (label < 0 || label >= st.layout.classCount)
-        throw Error("internal: label " + std::to_string(label) + " outside the accumulator's classes");
-    bool mapped = st.mapsValid && !st.mapsBroken.load(std::memory_order_relaxed);
-    if (mapped && (height != st.layout.mapHeight || width != st.layout.mapWidth)) {
-        st.mapsBroken.store(true, std::memory_order_relaxed);
-        mapped = false;
-    }
     WorkerAcc& acc = st.workers.at(worker);
-    accumulateImage(planar, static_cast<std::size_t>(height) * width, st.layout.channels, label, index, mapped,
-                    st.counters[worker], acc, st.perImage);
-    // The 32-bit per-pixel sums hold kChunkImages images; then they go into the 64-bit ones.
-    if (mapped && ++acc.pendingMapped == kChunkImages) {
-        acc.flushPixels();
-        acc.pendingMapped = 0;
+    const std::uint8_t* mappedImages[kImagesPerAdd];
+    std::size_t mappedCount = 0;
+    const auto addMapped = [&] {
+        if (mappedCount == 0 || !st.mapsKept()) return;
+        // The 32-bit per-pixel sums hold kChunkImages images; then they go into the 64-bit ones.
+        if (acc.pendingMapped + mappedCount > kChunkImages) {
+            acc.flushPixels();
+            acc.pendingMapped = 0;
+        }
+        addToMaps(mappedImages, mappedCount, acc.chunkSum.size(), acc);
+        acc.pendingMapped += mappedCount;
+        mappedCount = 0;
+    };
+    for (const ImageView& image : images) {
+        if (image.label < 0 || image.label >= st.layout.classCount)
+            throw Error("internal: label " + std::to_string(image.label) + " outside the accumulator's classes");
+        bool mapped = st.mapsValid && !st.mapsBroken.load(std::memory_order_relaxed);
+        if (mapped && (image.height != st.layout.mapHeight || image.width != st.layout.mapWidth)) {
+            st.mapsBroken.store(true, std::memory_order_relaxed);
+            mapped = false;
+        }
+        accumulateImage(image.planar, static_cast<std::size_t>(image.height) * image.width, st.layout.channels,
+                        image.label, image.index, false, st.counters[worker], acc, st.perImage);
+        if (!mapped) continue;
+        if (mappedCount == kImagesPerAdd) addMapped();
+        mappedImages[mappedCount++] = image.planar;
     }
+    addMapped();
 }
 
 void StatsAccumulator::finishWorker(unsigned worker) {
@@ -253,15 +284,29 @@ void StatsAccumulator::add(const ImageSet& chunk, std::size_t firstIndex, const 
     const bool mapped = st.mapsKept();
     const unsigned workers = static_cast<unsigned>(st.workers.size());
     std::atomic<std::size_t> done{0};
+    const int classCount = st.layout.classCount;
     parallelRanges(chunk.count, workers, [&](unsigned w, std::size_t begin, std::size_t end) {
         ImageCounter counter;
         WorkerAcc& acc = st.workers[w];
+        std::vector<std::uint32_t> order(kChunkImages);
+        std::vector<std::size_t> start(classCount + 1);
         for (std::size_t part = begin; part < end; part += kChunkImages) {
             progress.throwIfStopped();
             const std::size_t partEnd = std::min(end, part + kChunkImages);
+            // One class after the other: the class's per-sample histograms (64 KB per channel) stay
+            // in cache while its images are counted, instead of a random class's for each image.
+            std::fill(start.begin(), start.end(), 0);
             for (std::size_t i = part; i < partEnd; ++i)
+                ++start[chunk.labels[i] + 1];
+            for (int k = 0; k < classCount; ++k)
+                start[k + 1] += start[k];
+            for (std::size_t i = part; i < partEnd; ++i)
+                order[start[chunk.labels[i]]++] = static_cast<std::uint32_t>(i);
+            for (std::size_t j = 0; j < partEnd - part; ++j) {
+                const std::size_t i = order[j];
                 accumulateImage(chunk.image(i), chunk.pixelsPerChannel(i), chunk.channels, chunk.labels[i],
                                 firstIndex + i, mapped, counter, acc, st.perImage);
+            }
             if (mapped) acc.flushPixels();
             const std::size_t total = done.fetch_add(partEnd - part) + (partEnd - part);
             if (w == 0) progress.update(static_cast<double>(total) / static_cast<double>(chunk.count));

@@ -220,6 +220,34 @@ private Q_SLOTS:
         QCOMPARE(streamed.perClass[3].images, whole.perClass[3].images);
     }
 
+    // Images added a few at a time on two workers (as a streamed folder adds them; their per-pixel
+    // sums go into the maps together, past the 32-bit sums' 1,024-image flush) give the numbers of
+    // the whole split.
+    void imagesAddedInBatchesEqualWhole() {
+        const ImageSet set = test::randomImageSet(2100, 4, 22, 3, 5, 4);
+        const SplitStats whole = computeStats(set);
+        StatsAccumulator acc(StatsLayout{4, 3, 5, 4, samuelsonBound(20)});
+        acc.reserveImages(set.count);
+        const unsigned workers = std::min(2u, acc.workers());
+        std::size_t i = 0;
+        for (std::size_t batch = 1; i < set.count; batch = batch % StatsAccumulator::kImagesPerAdd + 1) {
+            std::vector<StatsAccumulator::ImageView> views;
+            for (; views.size() < batch && i < set.count; ++i)
+                views.push_back({set.image(i), 5, 4, set.labels[i], i});
+            acc.addImages(static_cast<unsigned>(i % workers), views);
+        }
+        for (unsigned w = 0; w < acc.workers(); ++w)
+            acc.finishWorker(w);
+        const SplitStats streamed = acc.finish(set, std::nullopt);
+        for (int c = 0; c < 3; ++c) {
+            QCOMPARE(streamed.bytes[c].counts, whole.bytes[c].counts);
+            QCOMPARE(streamed.pixelMean[c], whole.pixelMean[c]);
+            QCOMPARE(streamed.pixelStd[c], whole.pixelStd[c]);
+        }
+        QCOMPARE(streamed.imageMean, whole.imageMean);
+        QCOMPARE(streamed.perClass[2].images, whole.perClass[2].images);
+    }
+
     void testSplitUsesTrainParameters() {
         const ImageSet train = test::randomImageSet(300, 3, 1);
         ImageSet testSet = test::randomImageSet(200, 3, 2);

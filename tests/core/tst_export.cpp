@@ -76,7 +76,7 @@ private Q_SLOTS:
     }
     void jsonCarriesEverything() {
         ImageSet set = test::randomImageSet(200, 3, 11);
-        set.sources = {{"/data/x-idx3-ubyte", 1234, std::string(64, 'a')}};
+        set.sources = {{"/data/x-idx3-ubyte", 1234, std::string(64, 'a'), "", ""}};
         const SplitStats stats = computeStats(set);
         const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(statsToJson(stats)));
         QVERIFY(doc.isObject());
@@ -106,6 +106,38 @@ private Q_SLOTS:
         QVERIFY(o[QStringLiteral("torchvision")].toString().startsWith(QStringLiteral("transforms.Normalize((")));
         QCOMPARE(o[QStringLiteral("source")].toArray()[0].toObject()[QStringLiteral("bytes")].toInt(), 1234);
         QVERIFY(o[QStringLiteral("conventions")].toString().contains(QStringLiteral("population")));
+    }
+    // The per-pixel maps are written as text beside nlohmann's dump: every value reads back exactly,
+    // pretty or compact, whole numbers as floating point, and a source named like their placeholder
+    // stays what it was.
+    void perPixelMapsReadBackExactly() {
+        ImageSet set = test::randomImageSet(50, 2, 13, 3, 4, 5);
+        set.sources = {{"normlab:per-pixel-mean", 1, std::string(64, 'b'), "", ""}};
+        set.classNames = {"\"normlab:per-pixel-std\"", "b"};
+        SplitStats stats = computeStats(set);
+        stats.pixelMean[1][7] = 0.0; // a whole number
+        for (int indent : {2, -1}) {
+            const std::string text = statsToJson(stats, indent);
+            const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(text));
+            QVERIFY2(doc.isObject(), text.c_str());
+            const QJsonObject pixels = doc.object()[QStringLiteral("per_pixel")].toObject();
+            for (const auto& [key, maps] : {std::pair{"mean", &stats.pixelMean}, std::pair{"std", &stats.pixelStd}}) {
+                const QJsonArray channels = pixels[QLatin1String(key)].toArray();
+                QCOMPARE(channels.size(), 3);
+                for (int c = 0; c < 3; ++c) {
+                    const QJsonArray rows = channels[c].toArray();
+                    QCOMPARE(rows.size(), 4);
+                    for (int y = 0; y < 4; ++y)
+                        for (int x = 0; x < 5; ++x)
+                            QCOMPARE(rows[y].toArray()[x].toDouble(), (*maps)[c][y * 5 + x]);
+                }
+            }
+            QVERIFY(text.find(indent >= 0 ? "\n          0.0,\n" : ",0.0,") != std::string::npos);
+            QCOMPARE(doc.object()[QStringLiteral("source")].toArray()[0].toObject()[QStringLiteral("path")].toString(),
+                     QStringLiteral("normlab:per-pixel-mean"));
+            QCOMPARE(doc.object()[QStringLiteral("per_class")].toArray()[0].toObject()[QStringLiteral("name")].toString(),
+                     QStringLiteral("\"normlab:per-pixel-std\""));
+        }
     }
     void csvHasOneRowPerScopeMethodChannel() {
         const ImageSet set = test::randomImageSet(100, 2, 12, 3);

@@ -73,12 +73,13 @@ int cifarSteps(const std::filesystem::path& root, int repeats) {
     ImageSet set;
     const StepTime load = timeStep(repeats, [&] { set = readCifarPython(root, "train"); });
     volatile std::uint64_t sink = 0;
-    const StepTime plain = timeStep(
-        repeats, [&] { sink = std::accumulate(set.pixels.begin(), set.pixels.end(), std::uint64_t{0}); });
+    const StepTime plain =
+        timeStep(repeats, [&] { sink = std::accumulate(set.pixels.begin(), set.pixels.end(), std::uint64_t{0}); });
     const StepTime count = timeStep(repeats, [&] { countBytes(set); });
     const StepTime stats = timeStep(repeats, [&] { computeStats(set); });
-    std::printf("CIFAR-10 train split: %zu images (%.1f MB), %u workers, median wall time and least CPU time of %d runs\n\n", set.count,
-                set.pixels.size() / 1e6, workerCount(), repeats);
+    std::printf(
+        "CIFAR-10 train split: %zu images (%.1f MB), %u workers, median wall time and least CPU time of %d runs\n\n",
+        set.count, set.pixels.size() / 1e6, workerCount(), repeats);
     std::printf("| step | wall ms | CPU ms | x plain pass (CPU) |\n|---|---:|---:|---:|\n");
     auto row = [&](const char* name, StepTime t) {
         std::printf("| %s | %.1f | %.1f | %.2f |\n", name, t.wallMs, t.cpuMs, t.cpuMs / plain.cpuMs);

@@ -4,10 +4,10 @@
 
 namespace normlab {
 
-HashedFile::HashedFile(const std::filesystem::path& path, Digests digests)
-    : m_path(path), m_file(path) {
+HashedFile::HashedFile(const std::filesystem::path& path, Digests digests) : m_path(path), m_file(path) {
     m_sha256 = std::async(std::launch::async, [this] { return sha256Hex(m_file.bytes()); });
-    if (digests == Digests::Sha256AndMd5) m_md5 = std::async(std::launch::async, [this] { return md5Hex(m_file.bytes()); });
+    if (digests == Digests::Sha256AndMd5)
+        m_md5 = std::async(std::launch::async, [this] { return md5Hex(m_file.bytes()); });
 }
 
 HashedFile::~HashedFile() {

@@ -2,9 +2,9 @@
 
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>

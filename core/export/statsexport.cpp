@@ -230,7 +230,8 @@ std::string statsToJson(const SplitStats& stats, int indent) {
     if (maps) {
         // The placeholders are the first strings after the per_pixel key, which only the key itself
         // matches (a quote inside any string is escaped); what follows them holds no user text.
-        auto meanText = std::async(std::launch::async, [&] { return mapText(stats.pixelMean, stats.height, stats.width, 2, indent); });
+        auto meanText = std::async(std::launch::async,
+                                   [&] { return mapText(stats.pixelMean, stats.height, stats.width, 2, indent); });
         const std::string stdText = mapText(stats.pixelStd, stats.height, stats.width, 2, indent);
         const std::size_t section = text.rfind(indent >= 0 ? "\"per_pixel\": {" : "\"per_pixel\":{");
         const auto replace = [&](const std::string& placeholder, const std::string& with) {

@@ -135,8 +135,9 @@ private Q_SLOTS:
             QVERIFY(text.find(indent >= 0 ? "\n          0.0,\n" : ",0.0,") != std::string::npos);
             QCOMPARE(doc.object()[QStringLiteral("source")].toArray()[0].toObject()[QStringLiteral("path")].toString(),
                      QStringLiteral("normlab:per-pixel-mean"));
-            QCOMPARE(doc.object()[QStringLiteral("per_class")].toArray()[0].toObject()[QStringLiteral("name")].toString(),
-                     QStringLiteral("\"normlab:per-pixel-std\""));
+            QCOMPARE(
+                doc.object()[QStringLiteral("per_class")].toArray()[0].toObject()[QStringLiteral("name")].toString(),
+                QStringLiteral("\"normlab:per-pixel-std\""));
         }
     }
     void csvHasOneRowPerScopeMethodChannel() {

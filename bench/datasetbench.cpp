@@ -85,7 +85,7 @@ int cifarSteps(const std::filesystem::path& root, int repeats) {
         std::printf("| %s | %.1f | %.1f | %.2f |\n", name, t.wallMs, t.cpuMs, t.cpuMs / plain.cpuMs);
     };
     row("plain pass: sum all bytes, 1 thread", plain);
-    row("load the pickles (read + parse + SHA-256)", load);
+    row("load the pickles (map + parse + copy + SHA-256)", load);
     row("byte counts only (normalization parameters)", count);
     row("complete stats bundle", stats);
     return 0;

@@ -1,7 +1,5 @@
 #include "core/export/statsexport.h"
 
-#include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <future>
 #include <iomanip>
@@ -94,14 +92,12 @@ json methodJson(const MethodStats& m, const SplitStats& stats) {
 // A number as nlohmann's dump writes a double: the shortest text that reads back exactly, with
 // ".0" on whole numbers so that they still read as floating point.
 void appendNumber(std::string& out, double value) {
-    char buffer[32];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    if (error != std::errc() || !std::isfinite(value)) {
+    const std::size_t start = out.size();
+    if (!std::isfinite(value) || !appendShortestText(out, value)) {
         out += "null";
         return;
     }
-    out.append(buffer, end);
-    if (std::find_if(buffer, end, [](char c) { return c == '.' || c == 'e'; }) == end) out += ".0";
+    if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
 }
 
 // The per-pixel maps [channel][row][column] as JSON text, laid out as json::dump(indent) lays out

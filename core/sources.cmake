@@ -58,6 +58,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/stats/imagemoments.cpp
   ${_core}/stats/methodsummary.cpp
   ${_core}/stats/normalization.cpp
+  ${_core}/stats/pixelsums.cpp
   ${_core}/stats/normalizetext.cpp
   ${_core}/stats/publishedconstants.cpp
   ${_core}/stats/splitpair.cpp

@@ -80,8 +80,9 @@ DecodedImage decodeImage(std::span<const std::uint8_t> bytes, const std::string&
     throw Error(nameForErrors + ": unknown image format: " + describeUnknown(bytes));
 }
 
-DecodedImage decodeImageFile(const std::filesystem::path& path) {
+DecodedImage decodeImageFile(const std::filesystem::path& path, std::uint64_t* fileBytes) {
     const std::vector<std::uint8_t> bytes = readFileBytes(path);
+    if (fileBytes) *fileBytes += bytes.size();
     return decodeImage(bytes, path.string());
 }
 

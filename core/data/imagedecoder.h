@@ -28,7 +28,8 @@ inline constexpr std::uint64_t kMaxImagePixels = 178'956'970;
 // Thread-safe: calls share no mutable state.
 DecodedImage decodeImage(std::span<const std::uint8_t> bytes, const std::string& nameForErrors,
                          std::uint64_t maxPixels = kMaxImagePixels);
-DecodedImage decodeImageFile(const std::filesystem::path& path);
+// The file's size is added to *fileBytes when given (a folder's size, known without a stat each).
+DecodedImage decodeImageFile(const std::filesystem::path& path, std::uint64_t* fileBytes = nullptr);
 
 // Width and height from the header alone, or nothing when the bytes are not a supported image or
 // its header is unreadable (decodeImage then says why). Cheap: decodes no pixels.

@@ -74,23 +74,6 @@ std::string gigabytes(std::size_t bytes) {
     return std::to_string(bytes / 100'000'000 / 10.0).substr(0, 4) + " GB";
 }
 
-// The images [begin, end) of a listing decoded on all cores, in listing order.
-std::vector<DecodedImage> decodeFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
-                                      const Progress& progress) {
-    std::vector<DecodedImage> decoded(end - begin);
-    std::atomic<std::size_t> next{0}, done{0};
-    // Workers take the next file as they finish one: decode times vary with image size.
-    parallelRanges(workerCount(), workerCount(), [&](unsigned w, std::size_t, std::size_t) {
-        for (std::size_t i = next++; i < decoded.size(); i = next++) {
-            progress.throwIfStopped();
-            decoded[i] = decodeImageFile(listing.files[begin + i].path);
-            const std::size_t finished = ++done;
-            if (w == 0 && finished % 64 == 0) progress.update(static_cast<double>(finished) / decoded.size());
-        }
-    });
-    return decoded;
-}
-
 } // namespace
 
 bool looksLikeImageFolder(const fs::path& folder) {
@@ -141,7 +124,7 @@ ImageFolderSplit listImageFolder(const fs::path& folder, const std::string& spli
     return listing;
 }
 
-ImageSet describeImageFolder(const ImageFolderSplit& listing) {
+ImageSet describeImageFolder(const ImageFolderSplit& listing, std::optional<std::uint64_t> filesBytes) {
     ImageSet set;
     set.dataset = listing.dataset;
     set.split = listing.split;
@@ -149,28 +132,68 @@ ImageSet describeImageFolder(const ImageFolderSplit& listing) {
     set.channels = 3;
     set.classNames = listing.classes;
     set.notes.push_back(kImageFolderConversionNote);
-    // The folder as one source: its files' total size (one stat each, once per pass).
+    // The folder as one source: its files' total size.
     SourceFile source;
     source.path = listing.root.string();
     source.published = std::to_string(listing.files.size()) + " image files in " +
                        std::to_string(listing.classes.size()) + " class folders";
-    std::error_code ec;
-    for (const auto& file : listing.files)
-        source.bytes += fs::file_size(file.path, ec);
+    if (filesBytes) {
+        source.bytes = *filesBytes;
+    } else {
+        std::error_code ec;
+        for (const auto& file : listing.files)
+            source.bytes += fs::file_size(file.path, ec);
+    }
     set.sources.push_back(source);
     return set;
+}
+
+std::uint64_t decodeFolderFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end, unsigned workers,
+                                std::size_t batch, const Progress& progress,
+                                const std::function<void(unsigned worker, std::span<DecodedFile> files)>& consume) {
+    const std::size_t total = end - begin;
+    std::atomic<std::size_t> next{begin}, done{0};
+    std::atomic<std::uint64_t> filesBytes{0};
+    parallelRanges(workers, workers, [&](unsigned w, std::size_t, std::size_t) {
+        std::vector<DecodedFile> files(std::max<std::size_t>(batch, 1));
+        for (bool more = true; more;) {
+            std::size_t n = 0;
+            for (; n < files.size(); ++n) {
+                const std::size_t i = next++;
+                if (i >= end) {
+                    more = false;
+                    break;
+                }
+                progress.throwIfStopped();
+                std::uint64_t bytes = 0;
+                files[n] = {decodeImageFile(listing.files[i].path, &bytes), i, listing.files[i].label};
+                filesBytes += bytes;
+            }
+            if (n == 0) break;
+            consume(w, std::span(files.data(), n));
+            const std::size_t finished = done += n;
+            if (w == 0 && finished % 64 < n) progress.update(static_cast<double>(finished) / total);
+        }
+    });
+    return filesBytes.load();
 }
 
 ImageSet loadImageFolder(const ImageFolderSplit& listing, const Progress& progress, std::size_t memoryLimit) {
     if (memoryLimit == 0) memoryLimit = halfOfMemory();
     // Decode in chunks so the memory check fires before the machine runs out, not after.
     constexpr std::size_t kChunkFiles = 4096;
-    ImageSet set = describeImageFolder(listing);
+    ImageSet set = describeImageFolder(listing, 0); // the folder's size follows from the pass below
+    std::uint64_t filesBytes = 0;
     for (std::size_t begin = 0; begin < listing.files.size(); begin += kChunkFiles) {
         const std::size_t end = std::min(listing.files.size(), begin + kChunkFiles);
         const double share = static_cast<double>(end - begin) / listing.files.size();
-        std::vector<DecodedImage> decoded =
-            decodeFiles(listing, begin, end, progress.part(static_cast<double>(begin) / listing.files.size(), share));
+        std::vector<DecodedImage> decoded(end - begin);
+        filesBytes += decodeFolderFiles(listing, begin, end, workerCount(), 1,
+                                        progress.part(static_cast<double>(begin) / listing.files.size(), share),
+                                        [&](unsigned, std::span<DecodedFile> files) {
+                                            for (DecodedFile& file : files)
+                                                decoded[file.index - begin] = std::move(file.image);
+                                        });
         for (std::size_t i = 0; i < decoded.size(); ++i) {
             if (set.pixels.size() + decoded[i].planar.size() > memoryLimit)
                 throw Error(listing.root.string() + ": the decoded images need more than " + gigabytes(memoryLimit) +
@@ -182,6 +205,7 @@ ImageSet loadImageFolder(const ImageFolderSplit& listing, const Progress& progre
             set.labels.push_back(static_cast<std::uint8_t>(listing.files[begin + i].label));
         }
     }
+    set.sources.front().bytes = filesBytes;
     set.count = set.shapes.size();
     // Every image its own shape while loading; a folder of one size is an ordinary set.
     const bool oneSize = std::all_of(set.shapes.begin(), set.shapes.end(), [&](const ImageShape& s) {

@@ -223,23 +223,31 @@ std::string statsToJson(const SplitStats& stats, int indent) {
             {{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"md5", s.md5}, {"published", s.published}});
     j["source"] = sources;
     std::string text = j.dump(indent) + "\n";
-    if (maps) {
-        // The placeholders are the first strings after the per_pixel key, which only the key itself
-        // matches (a quote inside any string is escaped); what follows them holds no user text.
-        auto meanText = std::async(std::launch::async,
-                                   [&] { return mapText(stats.pixelMean, stats.height, stats.width, 2, indent); });
-        const std::string stdText = mapText(stats.pixelStd, stats.height, stats.width, 2, indent);
-        const std::size_t section = text.rfind(indent >= 0 ? "\"per_pixel\": {" : "\"per_pixel\":{");
-        const auto replace = [&](const std::string& placeholder, const std::string& with) {
-            const std::size_t at = text.find("\"" + placeholder + "\"", section);
-            if (section == std::string::npos || at == std::string::npos)
-                throw Error("internal: the per-pixel maps' place in the export was not found");
-            text.replace(at, placeholder.size() + 2, with);
-        };
-        replace(kMeanPlaceholder, meanText.get());
-        replace(kStdPlaceholder, stdText);
-    }
-    return text;
+    if (!maps) return text;
+    // The placeholders are the first strings after the per_pixel key, which only the key itself
+    // matches (a quote inside any string is escaped); what follows them holds no user text. The
+    // export is put together once around them (9 MB for 224x224 RGB): replacing them in place
+    // moved and copied the whole text twice.
+    auto meanText =
+        std::async(std::launch::async, [&] { return mapText(stats.pixelMean, stats.height, stats.width, 2, indent); });
+    const std::string stdText = mapText(stats.pixelStd, stats.height, stats.width, 2, indent);
+    const std::size_t section = text.rfind(indent >= 0 ? "\"per_pixel\": {" : "\"per_pixel\":{");
+    const auto find = [&](const std::string& placeholder, std::size_t from) {
+        const std::size_t at = text.find("\"" + placeholder + "\"", from);
+        if (section == std::string::npos || at == std::string::npos)
+            throw Error("internal: the per-pixel maps' place in the export was not found");
+        return std::pair{at, at + placeholder.size() + 2};
+    };
+    const auto [meanAt, meanEnd] = find(kMeanPlaceholder, section);
+    const auto [stdAt, stdEnd] = find(kStdPlaceholder, meanEnd); // written after the mean
+    const std::string meanMap = meanText.get();
+    std::string out;
+    out.reserve(text.size() + meanMap.size() + stdText.size());
+    const std::string_view whole(text);
+    out.append(whole.substr(0, meanAt)).append(meanMap);
+    out.append(whole.substr(meanEnd, stdAt - meanEnd)).append(stdText);
+    out.append(whole.substr(stdEnd));
+    return out;
 }
 
 std::string statsToCsv(const SplitStats& stats) {

@@ -1,7 +1,6 @@
 #include "core/stats/folderstats.h"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <memory>
 
@@ -34,44 +33,34 @@ Shard Shard::parse(const std::string& text) {
 
 namespace {
 
+struct Accumulated {
+    std::unique_ptr<StatsAccumulator> acc;
+    std::uint64_t filesBytes = 0; // the sizes of the files read
+};
+
 // One pass over files [begin, end) of the listing into an accumulator. Each worker decodes a few
-// files and counts them at once, on its own thread and while their pixels are in cache; only
-// those few decoded images per worker are in memory.
-std::unique_ptr<StatsAccumulator> accumulateFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
-                                                  const Progress& progress) {
+// files and counts them at once, on its own thread and while their pixels are in cache.
+Accumulated accumulateFiles(const ImageFolderSplit& listing, std::size_t begin, std::size_t end,
+                            const Progress& progress) {
     // The first image's size is the size of the per-pixel maps; they last while all share it.
-    const DecodedImage first = decodeImageFile(listing.files[begin].path);
+    std::uint64_t firstBytes = 0;
+    const DecodedImage first = decodeImageFile(listing.files[begin].path, &firstBytes);
     auto acc = std::make_unique<StatsAccumulator>(
         StatsLayout{static_cast<int>(listing.classes.size()), 3, first.height, first.width, kStreamedPerSampleBound});
-    const std::size_t total = end - begin;
-    acc->reserveImages(total);
+    acc->reserveImages(end - begin);
     acc->addImage(0, first.planar.data(), first.height, first.width, listing.files[begin].label, 0);
-    std::atomic<std::size_t> next{begin + 1}, done{1};
-    parallelRanges(acc->workers(), acc->workers(), [&](unsigned w, std::size_t, std::size_t) {
-        constexpr std::size_t kBatch = StatsAccumulator::kImagesPerAdd;
-        DecodedImage images[kBatch];
-        StatsAccumulator::ImageView views[kBatch];
-        bool more = true;
-        while (more) {
-            std::size_t n = 0;
-            for (; n < kBatch; ++n) {
-                const std::size_t i = next++;
-                if (i >= end) {
-                    more = false;
-                    break;
-                }
-                progress.throwIfStopped();
-                images[n] = decodeImageFile(listing.files[i].path);
-                views[n] = {images[n].planar.data(), images[n].height, images[n].width, listing.files[i].label,
-                            i - begin};
-            }
-            acc->addImages(w, std::span(views, n));
-            const std::size_t finished = done += n;
-            if (w == 0 && n > 0 && finished % 64 < n) progress.update(static_cast<double>(finished) / total);
-        }
+    const std::uint64_t restBytes =
+        decodeFolderFiles(listing, begin + 1, end, acc->workers(), StatsAccumulator::kImagesPerAdd, progress,
+                          [&](unsigned w, std::span<DecodedFile> files) {
+                              StatsAccumulator::ImageView views[StatsAccumulator::kImagesPerAdd];
+                              for (std::size_t k = 0; k < files.size(); ++k)
+                                  views[k] = {files[k].image.planar.data(), files[k].image.height, files[k].image.width,
+                                              files[k].label, files[k].index - begin};
+                              acc->addImages(w, std::span(views, files.size()));
+                          });
+    for (unsigned w = 0; w < acc->workers(); ++w)
         acc->finishWorker(w);
-    });
-    return acc;
+    return {std::move(acc), firstBytes + restBytes};
 }
 
 std::pair<std::size_t, std::size_t> shardRange(const ImageFolderSplit& listing, Shard shard) {
@@ -89,7 +78,7 @@ StatsPart streamImageFolderPart(const ImageFolderSplit& listing, const std::opti
                                 const Progress& progress, double rangeLow, double rangeHigh, Shard shard) {
     const auto [begin, end] = shardRange(listing, shard);
     StatsPart part;
-    part.counts = accumulateFiles(listing, begin, end, progress)->counts();
+    part.counts = accumulateFiles(listing, begin, end, progress).acc->counts();
     part.about = describeImageFolder(listing);
     part.about.notes.push_back("shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) + ": files " +
                                std::to_string(begin) + " to " + std::to_string(end - 1) + " of " +
@@ -106,9 +95,11 @@ SplitStats streamImageFolderStats(const ImageFolderSplit& listing,
                                   const std::optional<NormalizationParams>& trainParams, const Progress& progress,
                                   double rangeLow, double rangeHigh, Shard shard) {
     const auto [begin, end] = shardRange(listing, shard);
-    const auto acc = accumulateFiles(listing, begin, end, progress);
-    ImageSet about = describeImageFolder(listing);
-    SplitStats stats = acc->finish(about, trainParams, rangeLow, rangeHigh);
+    const Accumulated pass = accumulateFiles(listing, begin, end, progress);
+    // A pass over the whole listing read every file, so it knows the folder's size.
+    const bool wholeListing = begin == 0 && end == listing.files.size();
+    const ImageSet about = describeImageFolder(listing, wholeListing ? std::optional(pass.filesBytes) : std::nullopt);
+    SplitStats stats = pass.acc->finish(about, trainParams, rangeLow, rangeHigh);
     progress.update(1.0);
     return stats;
 }

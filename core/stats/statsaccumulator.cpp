@@ -11,6 +11,7 @@
 #include "core/stats/finehistogram.h"
 #include "core/stats/imagecounter.h"
 #include "core/stats/methodsummary.h"
+#include "core/stats/pixelsums.h"
 #include "core/stats/statsengine.h"
 
 namespace normlab {
@@ -73,33 +74,6 @@ struct PerImage {
     }
 };
 
-// Per-pixel sums of `count` images of n bytes each into the worker's 32-bit chunk sums: straight
-// loops the compiler vectorises. Four images at a time share one pass over the sums.
-void addToMaps(const std::uint8_t* const* images, std::size_t count, std::size_t n, WorkerAcc& acc) {
-    std::uint32_t* __restrict sumRow = acc.chunkSum.data();
-    std::uint32_t* __restrict sqRow = acc.chunkSumSq.data();
-    std::size_t k = 0;
-    for (; k + 4 <= count; k += 4) {
-        const std::uint8_t* __restrict a = images[k];
-        const std::uint8_t* __restrict b = images[k + 1];
-        const std::uint8_t* __restrict c = images[k + 2];
-        const std::uint8_t* __restrict d = images[k + 3];
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t va = a[i], vb = b[i], vc = c[i], vd = d[i];
-            sumRow[i] += va + vb + vc + vd;
-            sqRow[i] += va * va + vb * vb + vc * vc + vd * vd;
-        }
-    }
-    for (; k < count; ++k) {
-        const std::uint8_t* __restrict a = images[k];
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t v = a[i];
-            sumRow[i] += v;
-            sqRow[i] += v * v;
-        }
-    }
-}
-
 // One image's pixel statistics into a worker's accumulators; its per-pixel sums only when it has
 // the maps' size (`mapped`).
 void accumulateImage(const std::uint8_t* image, std::size_t p, int channels, int label, std::size_t outIndex,
@@ -147,7 +121,7 @@ void accumulateImage(const std::uint8_t* image, std::size_t p, int channels, int
         imageMin = std::min(imageMin, lo), imageMax = std::max(imageMax, hi);
     }
     const std::size_t n = p * channels;
-    if (mapped) addToMaps(&image, 1, n, acc);
+    if (mapped) addPixelSums(&image, 1, n, acc.chunkSum.data(), acc.chunkSumSq.data());
     const double total = static_cast<double>(n);
     const double mean = imageSum / total;
     out.mean[outIndex] = static_cast<float>(mean / 255.0);
@@ -235,7 +209,7 @@ void StatsAccumulator::addImages(unsigned worker, std::span<const ImageView> ima
             acc.flushPixels();
             acc.pendingMapped = 0;
         }
-        addToMaps(mappedImages, mappedCount, acc.chunkSum.size(), acc);
+        addPixelSums(mappedImages, mappedCount, acc.chunkSum.size(), acc.chunkSum.data(), acc.chunkSumSq.data());
         acc.pendingMapped += mappedCount;
         mappedCount = 0;
     };

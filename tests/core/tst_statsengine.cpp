@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <random>
 #include <stop_token>
 
 #include <QtTest>
 
 #include "core/common/error.h"
 #include "core/stats/normalization.h"
+#include "core/stats/pixelsums.h"
 #include "core/stats/statsaccumulator.h"
 #include "core/stats/statsengine.h"
 #include "tests/support/testdata.h"
@@ -246,6 +248,32 @@ private Q_SLOTS:
         }
         QCOMPARE(streamed.imageMean, whole.imageMean);
         QCOMPARE(streamed.perClass[2].images, whole.perClass[2].images);
+    }
+
+    // The per-pixel sums, whatever the CPU runs them with (AVX2 pairs and fours, the plain loop),
+    // against one plain loop here: 1 to 9 images at once, lengths around the 16-pixel vector step,
+    // bytes up to 255 so that the 32-bit squares are near their largest.
+    void pixelSumsMatchPlainLoop() {
+        std::mt19937 rng(5);
+        for (std::size_t n : {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{250},
+                              std::size_t{224 * 224 * 3}})
+            for (std::size_t count = 1; count <= 9; ++count) {
+                std::vector<std::vector<std::uint8_t>> images(count, std::vector<std::uint8_t>(n));
+                std::vector<const std::uint8_t*> pointers;
+                for (auto& image : images) {
+                    for (auto& v : image)
+                        v = rng() % 4 == 0 ? 255 : static_cast<std::uint8_t>(rng());
+                    pointers.push_back(image.data());
+                }
+                std::vector<std::uint32_t> sum(n, 7), sumSq(n, 11); // added to, not overwritten
+                addPixelSums(pointers.data(), count, n, sum.data(), sumSq.data());
+                std::vector<std::uint32_t> wantSum(n, 7), wantSq(n, 11);
+                for (const auto& image : images)
+                    for (std::size_t i = 0; i < n; ++i)
+                        wantSum[i] += image[i], wantSq[i] += std::uint32_t{image[i]} * image[i];
+                QVERIFY2(sum == wantSum, qPrintable(QStringLiteral("sums, %1 images of %2").arg(count).arg(n)));
+                QVERIFY2(sumSq == wantSq, qPrintable(QStringLiteral("squares, %1 images of %2").arg(count).arg(n)));
+            }
     }
 
     void testSplitUsesTrainParameters() {

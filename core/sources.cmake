@@ -51,8 +51,10 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/export/npywriter.cpp
   ${_core}/export/recipesjson.cpp
   ${_core}/export/statsexport.cpp
+  ${_core}/export/sumsexport.cpp
   ${_core}/export/torchvisionline.cpp
   ${_core}/stats/bytehistogram.cpp
+  ${_core}/stats/channelsums.cpp
   ${_core}/stats/constantscheck.cpp
   ${_core}/stats/finehistogram.cpp
   ${_core}/stats/imagemoments.cpp

@@ -9,6 +9,7 @@
 #include "app/cli/downloadcommand.h"
 #include "app/cli/exportcommand.h"
 #include "app/cli/mergecommand.h"
+#include "app/cli/normalizecommand.h"
 #include "app/cli/statscommand.h"
 #include "app/cli/traincommand.h"
 #include "core/common/error.h"
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "normlab-cli " NORMLAB_VERSION);
     normlab::cli::addStatsCommand(app);
     normlab::cli::addMergeCommand(app);
+    normlab::cli::addNormalizeCommand(app);
     normlab::cli::addCheckCommand(app);
     normlab::cli::addExportCommand(app);
     normlab::cli::addDownloadCommand(app);

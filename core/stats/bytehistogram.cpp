@@ -2,12 +2,11 @@
 
 #include <cmath>
 
+#include "core/stats/exactmoments.h"
 #include "core/stats/quantile.h"
 
 namespace normlab {
 namespace {
-
-__extension__ typedef unsigned __int128 Uint128;
 
 // The value at 0-based rank r in sorted order.
 int valueAtRank(const ByteHistogram& h, std::uint64_t rank) {
@@ -38,7 +37,7 @@ double ByteHistogram::mean() const {
     std::uint64_t n = 0, sum = 0;
     for (int v = 0; v < 256; ++v)
         n += counts[v], sum += counts[v] * static_cast<std::uint64_t>(v);
-    return n ? static_cast<double>(sum) / static_cast<double>(n) : 0.0;
+    return exactMean(n, sum);
 }
 
 double ByteHistogram::populationStd() const {
@@ -48,11 +47,7 @@ double ByteHistogram::populationStd() const {
         sum += Uint128{counts[v]} * v;
         sumSq += Uint128{counts[v]} * v * v;
     }
-    if (n == 0) return 0.0;
-    // Var = (N * sum(x^2) - (sum x)^2) / N^2 with an exact integer numerator.
-    const Uint128 numerator = n * sumSq - sum * sum;
-    const double nd = static_cast<double>(n);
-    return std::sqrt(static_cast<double>(numerator) / (nd * nd));
+    return exactPopulationStd(n, sum, sumSq);
 }
 
 int ByteHistogram::min() const {

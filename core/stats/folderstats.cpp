@@ -104,4 +104,21 @@ SplitStats streamImageFolderStats(const ImageFolderSplit& listing,
     return stats;
 }
 
+SplitSums streamImageFolderSums(const ImageFolderSplit& listing, const Progress& progress) {
+    const unsigned workers = workerCount();
+    std::vector<ChannelSums> parts(workers, ChannelSums(3));
+    const std::uint64_t filesBytes = decodeFolderFiles(
+        listing, 0, listing.files.size(), workers, 1, progress, [&](unsigned w, std::span<DecodedFile> files) {
+            for (const DecodedFile& file : files)
+                parts[w].addImage(file.image.planar.data(),
+                                  static_cast<std::size_t>(file.image.height) * file.image.width);
+        });
+    SplitSums result{describeImageFolder(listing, filesBytes), ChannelSums(3)};
+    for (const ChannelSums& part : parts)
+        result.sums += part;
+    result.about.count = result.sums.images;
+    progress.update(1.0);
+    return result;
+}
+
 } // namespace normlab

@@ -6,6 +6,7 @@
 
 #include "core/common/progress.h"
 #include "core/data/imagefolder.h"
+#include "core/stats/channelsums.h"
 #include "core/stats/splitstats.h"
 
 namespace normlab {
@@ -35,5 +36,9 @@ SplitStats streamImageFolderStats(const ImageFolderSplit& listing,
                                   const std::optional<NormalizationParams>& trainParams = std::nullopt,
                                   const Progress& progress = {}, double rangeLow = 0.0, double rangeHigh = 1.0,
                                   Shard shard = {});
+
+// The per-channel sums of an image folder's split (the Normalize line, the train split's
+// parameters), streamed on all cores like the complete statistics but without their histograms.
+SplitSums streamImageFolderSums(const ImageFolderSplit& listing, const Progress& progress = {});
 
 } // namespace normlab

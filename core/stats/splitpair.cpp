@@ -46,11 +46,11 @@ ImageFolderSplit folderListing(const DatasetRequest& request, const std::string&
     return listing;
 }
 
-// The train split's parameters of an image folder: one streamed pass over it.
+// The train split's parameters of an image folder: one streamed pass of sums over it (the same
+// numbers as its complete statistics, without their histograms).
 NormalizationParams folderTrainParams(const DatasetRequest& request, double minmaxLow, double minmaxHigh,
                                       const Progress& progress) {
-    return streamImageFolderStats(folderListing(request, "train"), std::nullopt, progress, minmaxLow, minmaxHigh)
-        .params;
+    return streamImageFolderSums(folderListing(request, "train"), progress).sums.params(minmaxLow, minmaxHigh);
 }
 
 } // namespace
@@ -73,6 +73,15 @@ SplitStats splitStats(const DatasetRequest& request, const std::string& split, d
     const auto params = normalizationParamsFrom(countBytes(train), minmaxLow, minmaxHigh);
     return computeStats(openSplit(request, split, progress.part(0.4, 0.3)), params, progress.part(0.7, 0.3), minmaxLow,
                         minmaxHigh);
+}
+
+SplitSums splitSums(const DatasetRequest& request, const std::string& split, const Progress& progress) {
+    if (datasetKind(request) == DatasetKind::ImageFolder)
+        return streamImageFolderSums(folderListing(request, split), progress);
+    SplitSums result{openSplit(request, split, progress.part(0, 0.7)), {}};
+    result.sums = sumChannels(result.about, progress.part(0.7, 0.3));
+    result.about.pixels = {}; // the description stays, the pixels go
+    return result;
 }
 
 StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh,

@@ -35,6 +35,10 @@ SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress 
 SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow = 0.0,
                       double minmaxHigh = 1.0, const Progress& progress = {});
 
+// The per-channel sums of one split, for its Normalize line: image folders streamed, other data
+// sets loaded; no histograms.
+SplitSums splitSums(const DatasetRequest& request, const std::string& split, const Progress& progress = {});
+
 // One shard of an image folder's split, as counts for `merge` (another split than train takes a
 // pass over the train split for its parameters first). Throws Error for other kinds of data set.
 StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh,

@@ -78,6 +78,31 @@ void expectMoments(const QJsonObject& stats, const Moments& m, double tolerance)
     }
 }
 
+// `normalize` beside `stats` on the same data: in its JSON the very doubles of stats' 'none' mean,
+// std, min and max (both come from exact integer sums); for the train split the same lines (stats
+// describes another split with the train split's parameters, normalize gives that split's own).
+void expectNormalizeMatchesStats(const QStringList& data, const QJsonObject& stats) {
+    if (stats[QStringLiteral("split")].toString() == QStringLiteral("train")) {
+        const Result line = runCli(QStringList{QStringLiteral("normalize")} + data);
+        QVERIFY2(line.exitCode == 0, line.err.constData());
+        QCOMPARE(QString::fromUtf8(line.out), stats[QStringLiteral("torchvision")].toString() + QLatin1Char('\n'));
+        const Result exact =
+            runCli(QStringList{QStringLiteral("normalize")} + data + QStringList{QStringLiteral("--full-precision")});
+        QCOMPARE(QString::fromUtf8(exact.out),
+                 stats[QStringLiteral("torchvision_full_precision")].toString() + QLatin1Char('\n'));
+    }
+    const Result json = runCli(QStringList{QStringLiteral("normalize")} + data +
+                               QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonObject n = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(n[QStringLiteral("format")].toString(), QStringLiteral("normlab-normalize/1"));
+    QCOMPARE(n[QStringLiteral("count")], stats[QStringLiteral("count")]);
+    QCOMPARE(n[QStringLiteral("split")], stats[QStringLiteral("split")]);
+    QCOMPARE(n[QStringLiteral("found_in")], stats[QStringLiteral("found_in")]);
+    for (const char* what : {"mean", "std", "min", "max"})
+        QCOMPARE(doubles(n[QLatin1String(what)]), noneStat(stats, what));
+}
+
 } // namespace
 
 class TestCliDatasets : public QObject {
@@ -96,7 +121,8 @@ private Q_SLOTS:
         // from the pooled one (as in real CIFAR, 0.2023 against 0.2470).
         for (std::size_t i = 0; i < data.train.count(); ++i)
             for (std::size_t k = 0; k < 3072; ++k)
-                data.train.pixels[i * 3072 + k] = static_cast<std::uint8_t>(data.train.pixels[i * 3072 + k] * (1 + i % 4) / 4);
+                data.train.pixels[i * 3072 + k] =
+                    static_cast<std::uint8_t>(data.train.pixels[i * 3072 + k] * (1 + i % 4) / 4);
         test::writeCifarPython(dir("root") / "cifar-10-batches-py", data);
         const QJsonObject s = statsOf(
             {QStringLiteral("--dataset"), QStringLiteral("cifar10"), QStringLiteral("--data-dir"), q(dir("root"))});
@@ -110,6 +136,8 @@ private Q_SLOTS:
         QCOMPARE(s[QStringLiteral("per_class")].toArray()[0].toObject()[QStringLiteral("name")].toString(),
                  QString::fromStdString(data.fineNames[0]));
         QVERIFY(s[QStringLiteral("torchvision")].toString().count(QLatin1Char(',')) >= 5); // three values each
+        expectNormalizeMatchesStats(
+            {QStringLiteral("--dataset"), QStringLiteral("cifar10"), QStringLiteral("--data-dir"), q(dir("root"))}, s);
 
         // check on colour data: constants made by the per-image recipe are recognised as such.
         const auto perImage = doubles(s[QStringLiteral("recipes")]
@@ -282,15 +310,27 @@ print(' '.join(repr(v) for v in list(mean) + list(np.sqrt(squares / n - mean * m
                              .toObject()[QStringLiteral("mean")]),
                  mean);
 
+        // normalize streams the folder too: the lines stats gives, for either split, and the
+        // folder's total size in the stats export comes from that pass without a stat per file.
+        expectNormalizeMatchesStats(data, s);
+        expectNormalizeMatchesStats(data + QStringList{QStringLiteral("--split"), QStringLiteral("val")}, val);
+        std::uint64_t trainBytes = 0;
+        for (const auto& entry : fs::recursive_directory_iterator(dir("folder") / "train"))
+            if (entry.is_regular_file()) trainBytes += entry.file_size();
+        QCOMPARE(s[QStringLiteral("source")].toArray()[0].toObject()[QStringLiteral("bytes")].toInteger(),
+                 static_cast<qint64>(trainBytes));
+
         // One broken image among the others: an error naming it, and no output file.
         test::writeBytes(dir("folder") / "train" / "a_cat" / "zz-broken.png", {0x89, 'P', 'N', 'G', 1, 2, 3});
         const QString out = q(dir("never.json"));
-        const Result broken =
-            runCli(QStringList{QStringLiteral("stats")} + data + QStringList{QStringLiteral("--out"), out});
-        QCOMPARE(broken.exitCode, 1);
-        QCOMPARE(broken.err.count('\n'), 1);
-        QVERIFY2(broken.err.contains("zz-broken.png"), broken.err.constData());
-        QVERIFY(!fs::exists(out.toStdString()));
+        for (const char* command : {"stats", "normalize"}) {
+            const Result broken =
+                runCli(QStringList{QLatin1String(command)} + data + QStringList{QStringLiteral("--out"), out});
+            QCOMPARE(broken.exitCode, 1);
+            QCOMPARE(broken.err.count('\n'), 1);
+            QVERIFY2(broken.err.contains("zz-broken.png"), broken.err.constData());
+            QVERIFY(!fs::exists(out.toStdString()));
+        }
     }
 
     // Folders that are not data sets say what is wrong with them.

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "core/common/error.h"
+#include "core/stats/channelsums.h"
 #include "core/stats/normalization.h"
 #include "core/stats/pixelsums.h"
 #include "core/stats/statsaccumulator.h"
@@ -274,6 +275,47 @@ private Q_SLOTS:
                 QVERIFY2(sum == wantSum, qPrintable(QStringLiteral("sums, %1 images of %2").arg(count).arg(n)));
                 QVERIFY2(sumSq == wantSq, qPrintable(QStringLiteral("squares, %1 images of %2").arg(count).arg(n)));
             }
+    }
+
+    // The sums pass gives the train split's parameters bit for bit as the byte counts do, over
+    // mixed image sizes and channels longer than the 65,536-byte block of its 32-bit sums.
+    void channelSumsGiveTheParametersOfByteCounts() {
+        ImageSet set = test::randomImageSet(40, 3, 9, 3, 7, 5);
+        // Two large images: 300 x 300 = 90,000 pixels per channel, past one block, one of them white.
+        set.shapes.resize(set.count);
+        for (std::size_t i = 0; i < set.count; ++i)
+            set.shapes[i] = {7, 5, i * 105};
+        set.height = set.width = 0;
+        std::mt19937 rng(3);
+        for (int k = 0; k < 2; ++k) {
+            set.shapes.push_back({300, 300, set.pixels.size()});
+            for (std::size_t i = 0; i < std::size_t{3} * 300 * 300; ++i)
+                set.pixels.push_back(k ? 255 : static_cast<std::uint8_t>(rng()));
+            set.labels.push_back(1);
+            ++set.count;
+        }
+        const ChannelSums sums = sumChannels(set);
+        QCOMPARE(sums.images, set.count);
+        const NormalizationParams fromSums = sums.params(-1.0, 1.0);
+        const NormalizationParams fromCounts = normalizationParamsFrom(countBytes(set), -1.0, 1.0);
+        QCOMPARE(fromSums.mean, fromCounts.mean); // exact: the same doubles
+        QCOMPARE(fromSums.std, fromCounts.std);
+        QCOMPARE(fromSums.minByte, fromCounts.minByte);
+        QCOMPARE(fromSums.maxByte, fromCounts.maxByte);
+        QCOMPARE(fromSums.rangeLow, -1.0);
+        for (int c = 0; c < 3; ++c) {
+            QCOMPARE(sums.channels[c].pixels, std::uint64_t{40 * 35 + 2 * 90000});
+            QCOMPARE(sums.channels[c].max, 255);
+        }
+        // Parts add up to the whole.
+        ChannelSums halves(3);
+        for (std::size_t i = 0; i < set.count; ++i) {
+            ChannelSums one(3);
+            one.addImage(set.image(i), set.pixelsPerChannel(i));
+            halves += one;
+        }
+        QCOMPARE(halves.params().mean, sums.params().mean);
+        QCOMPARE(halves.params().std, sums.params().std);
     }
 
     void testSplitUsesTrainParameters() {

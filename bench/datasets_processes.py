@@ -9,6 +9,8 @@ first IMAGES training images from Debian's dataset-fashion-mnist, enlarged to SI
 per class, with Gaussian grain of std NOISE (photographs have texture; enlarged 28x28 images alone
 are so smooth that JPEG decodes them unusually fast) and saved as JPEG (quality 90).
   normlab-cli stats                 NormLab's complete statistics bundle (streamed, all cores)
+  normlab-cli normalize             NormLab's per-channel mean and std alone (the Normalize line):
+                                    the same decoding, sums instead of histograms
   PyTorch script                    ImageFolder + ToTensor + DataLoader(num_workers=2), summing
                                     per channel: the usual answer to "mean and std of my data set"
   NormLab decode only               normlab-datasetbench decode: the decoder on all cores, nothing
@@ -18,9 +20,10 @@ are so smooth that JPEG decodes them unusually fast) and saved as JPEG (quality 
 CIFAR-10 as the pickles torchvision downloads (written as Python 2 wrote them, random pixels):
   normlab-cli stats                 train split, 50,000 images: load + the complete bundle
   normlab-cli stats --split test    test split with the train split's parameters: loads all 60,000
+  normlab-cli normalize             train split's Normalize line
   NumPy on torchvision's CIFAR10    CIFAR10(root, train=True).data.mean/std per channel
 
-Prints Markdown tables with each median's ratio to a reference in the same run.
+Prints Markdown tables with each median's ratio to references in the same run.
   bench/datasets_processes.py [--build build] [--repeats 3] [--images 5000] [--side 224] [--noise 6]
 """
 import argparse
@@ -104,11 +107,13 @@ def timed(cmd, repeats):
     return statistics.median(times), max(peaks)
 
 
-def table(title, rows, reference):
-    ref = dict(rows)[reference][0]
-    print(f"\n{title}\n\n| program | s (median) | peak MB | x {reference} |\n|---|---:|---:|---:|")
+def table(title, rows, references):
+    medians = dict(rows)
+    heads = "".join(f" x {r} |" for r in references)
+    print(f"\n{title}\n\n| program | s (median) | peak MB |{heads}\n|---|---:|---:|" + "---:|" * len(references))
     for name, (seconds, peak) in rows:
-        print(f"| {name} | {seconds:.3f} | {peak:.0f} | {seconds / ref:.2f} |")
+        ratios = "".join(f" {seconds / medians[r][0]:.2f} |" for r in references)
+        print(f"| {name} | {seconds:.3f} | {peak:.0f} |{ratios}")
 
 
 def main():
@@ -129,12 +134,14 @@ def main():
               f"cores, median of {a.repeats}")
         rows = [
             ("normlab-cli stats", timed([cli, "stats", "--dataset", folder], a.repeats)),
+            ("normlab-cli normalize", timed([cli, "normalize", "--dataset", folder], a.repeats)),
             ("PyTorch ImageFolder + DataLoader(num_workers=2)",
              timed([a.python, "-c", PYTORCH, os.path.join(folder, "train")], a.repeats)),
             ("NormLab decode only", timed([helper, "decode", folder], a.repeats)),
             ("Pillow decode only (1 process)", timed([a.python, "-c", PILLOW, folder], a.repeats)),
         ]
-        table("Image folder: per-channel mean and std", rows, "normlab-cli stats")
+        table("Image folder: per-channel mean and std", rows, ["NormLab decode only", "normlab-cli stats",
+                                                                "normlab-cli normalize"])
 
         cifar = os.path.join(tmp, "cifar")
         subprocess.run([helper, "write-cifar", cifar], check=True)
@@ -143,9 +150,11 @@ def main():
                                                         a.repeats)),
             ("normlab-cli stats --split test (loads 60,000)",
              timed([cli, "stats", "--dataset", "cifar10", "--data-dir", cifar, "--split", "test"], a.repeats)),
+            ("normlab-cli normalize (train)", timed([cli, "normalize", "--dataset", "cifar10", "--data-dir", cifar],
+                                                    a.repeats)),
             ("NumPy as torchvision reads CIFAR10 (mean/std only)", timed([a.python, "-c", CIFAR_NUMPY, cifar], a.repeats)),
         ]
-        table("CIFAR-10 from its pickles", rows, "normlab-cli stats (train, 50,000)")
+        table("CIFAR-10 from its pickles", rows, ["normlab-cli stats (train, 50,000)"])
 
 
 if __name__ == "__main__":

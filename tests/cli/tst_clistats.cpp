@@ -60,6 +60,18 @@ private Q_SLOTS:
             QCOMPARE(images[QStringLiteral("published")].toString(),
                      QStringLiteral("published FashionMNIST content (train-images-idx3-ubyte); file recompressed"));
         }
+        // The line alone, from the sums pass: the real data's published constants.
+        const Result line =
+            runCli({QStringLiteral("normalize"), QStringLiteral("--dataset"), QStringLiteral("fashion-mnist"),
+                    QStringLiteral("--format"), QStringLiteral("json")},
+                   env);
+        QVERIFY2(line.exitCode == 0, line.err.constData());
+        const QJsonObject n = QJsonDocument::fromJson(line.out).object();
+        QCOMPARE(n[QStringLiteral("mean")].toArray()[0].toDouble(), test::kFashionMnistMean);
+        QCOMPARE(n[QStringLiteral("std")].toArray()[0].toDouble(), test::kFashionMnistStd);
+        QCOMPARE(n[QStringLiteral("pixels")].toArray()[0].toInteger(), qint64{60000} * 28 * 28);
+        QCOMPARE(n[QStringLiteral("torchvision")].toString(),
+                 QStringLiteral("transforms.Normalize((0.2860,), (0.3530,))"));
         const Result list = runCli({QStringLiteral("datasets")}, env);
         QVERIFY2(list.exitCode == 0, list.err.constData());
         QVERIFY2(list.out.contains(

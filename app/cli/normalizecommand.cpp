@@ -25,6 +25,9 @@ void runNormalize(const NormalizeOptions& o) {
     if (split.sums.images == 0) throw Error(split.about.origin + ": the " + o.split + " split holds no image");
     printNotes(split.about.notes);
     if (o.format == "json") return emit(splitSumsToJson(split), o.out);
+    // The line alone says nothing of the data it came from (--dataset auto picks one): say it aside.
+    printNotes({split.about.dataset + " " + split.about.split + ", " + std::to_string(split.sums.images) + " images (" +
+                split.about.origin + ")"});
     emit(torchvisionNormalizeLine(split.sums.params(), o.fullPrecision ? -1 : 4) + "\n", o.out);
 }
 

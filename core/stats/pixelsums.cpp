@@ -1,5 +1,7 @@
 #include "core/stats/pixelsums.h"
 
+#include "core/common/cpufeatures.h"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define NORMLAB_PIXELSUMS_AVX2 1
@@ -99,10 +101,6 @@ void addAvx2(const std::uint8_t* const* images, std::size_t count, std::size_t n
     if (k < count) addPairs(images[k], nullptr, n, sum, sumSq);
 }
 
-bool hasAvx2() {
-    static const bool has = __builtin_cpu_supports("avx2");
-    return has;
-}
 #endif
 
 } // namespace
@@ -110,7 +108,7 @@ bool hasAvx2() {
 void addPixelSums(const std::uint8_t* const* images, std::size_t count, std::size_t n, std::uint32_t* sum,
                   std::uint32_t* sumSq) {
 #ifdef NORMLAB_PIXELSUMS_AVX2
-    if (hasAvx2()) return addAvx2(images, count, n, sum, sumSq);
+    if (cpuHasAvx2()) return addAvx2(images, count, n, sum, sumSq);
 #endif
     addPlain(images, count, n, sum, sumSq);
 }

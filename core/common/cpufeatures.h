@@ -15,4 +15,14 @@ inline bool cpuHasAvx2() {
 #endif
 }
 
+// Whether this CPU has SSSE3's byte shuffles (every x86-64 CPU of the last fifteen years).
+inline bool cpuHasSsse3() {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    static const bool has = __builtin_cpu_supports("ssse3");
+    return has;
+#else
+    return false;
+#endif
+}
+
 } // namespace normlab

@@ -80,7 +80,8 @@ SplitSums splitSums(const DatasetRequest& request, const std::string& split, con
         return streamImageFolderSums(folderListing(request, split), progress);
     SplitSums result{openSplit(request, split, progress.part(0, 0.7)), {}};
     result.sums = sumChannels(result.about, progress.part(0.7, 0.3));
-    result.about.pixels = {}; // the description stays, the pixels go
+    // The description stays, the pixels go (`= {}` would clear them but keep their memory).
+    std::vector<std::uint8_t>().swap(result.about.pixels);
     return result;
 }
 

@@ -22,9 +22,9 @@
 
 #include "bench/benchtimer.h"
 #include "core/common/parallel.h"
-#include "core/data/cifarreader.h"
-#include "core/data/imagedecoder.h"
-#include "core/data/imagefolder.h"
+#include "core/data/formats/cifar/cifarreader.h"
+#include "core/data/formats/codecs/imagedecoder.h"
+#include "core/data/formats/imagefolder/imagefolder.h"
 #include "core/stats/statsengine.h"
 #include "tests/support/cifarfiles.h"
 

@@ -6,9 +6,9 @@
 #include <thread>
 
 #include "bench/benchtimer.h"
-#include "core/data/idxarray.h"
-#include "core/data/idxsplitloader.h"
-#include "core/data/syntheticdigits.h"
+#include "core/data/formats/idx/idxarray.h"
+#include "core/data/formats/idx/idxsplitloader.h"
+#include "core/data/synthetic/syntheticdigits.h"
 #include "core/stats/statsengine.h"
 
 using namespace normlab;

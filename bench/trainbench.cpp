@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
-#include "core/data/idxarray.h"
-#include "core/train/torchruntime.h"
-#include "core/train/trainer.h"
+#include "core/data/formats/idx/idxarray.h"
+#include "core/train/engine/torchruntime.h"
+#include "core/train/engine/trainer.h"
 
 using namespace normlab;
 

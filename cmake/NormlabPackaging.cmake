@@ -6,7 +6,7 @@ include(GNUInstallDirs)
 set(CMAKE_INSTALL_RPATH_USE_LINK_PATH TRUE)
 
 install(TARGETS normlab-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# The training engine, loaded at run time (core/train/engineloader.h) from <bin>/../<libdir>/normlab.
+# The training engine, loaded at run time (core/train/engine/engineloader.h) from <bin>/../<libdir>/normlab.
 install(TARGETS normlab_engine LIBRARY DESTINATION ${NORMLAB_ENGINE_INSTALL_DIR})
 if(NORMLAB_GUI)
   install(TARGETS normlab RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -7,47 +7,47 @@ set(_core ${CMAKE_CURRENT_LIST_DIR})
 set(NORMLAB_CORE_SOURCES
   ${_core}/common/digest.cpp
   ${_core}/common/parallel.cpp
-  ${_core}/data/cifarbatch.cpp
-  ${_core}/data/cifarbinary.cpp
-  ${_core}/data/cifarlayout.cpp
-  ${_core}/data/cifarpython.cpp
-  ${_core}/data/cifarreader.cpp
-  ${_core}/data/codecs/bmpcodec.cpp
-  ${_core}/data/codecs/bmpheader.cpp
-  ${_core}/data/codecs/jpegcodec.cpp
-  ${_core}/data/codecs/jpegmarkers.cpp
-  ${_core}/data/codecs/pixels.cpp
-  ${_core}/data/codecs/pngcodec.cpp
-  ${_core}/data/codecs/pnmcodec.cpp
-  ${_core}/data/codecs/pnmheader.cpp
-  ${_core}/data/codecs/stbload.cpp
-  ${_core}/data/codecs/tiffcodec.cpp
-  ${_core}/data/codecs/tifflayout.cpp
-  ${_core}/data/codecs/webpcodec.cpp
-  ${_core}/data/datasetcatalog.cpp
-  ${_core}/data/datasetlisting.cpp
-  ${_core}/data/datasetlocator.cpp
+  ${_core}/data/formats/cifar/cifarbatch.cpp
+  ${_core}/data/formats/cifar/cifarbinary.cpp
+  ${_core}/data/formats/cifar/cifarlayout.cpp
+  ${_core}/data/formats/cifar/cifarpython.cpp
+  ${_core}/data/formats/cifar/cifarreader.cpp
+  ${_core}/data/formats/codecs/bmpcodec.cpp
+  ${_core}/data/formats/codecs/bmpheader.cpp
+  ${_core}/data/formats/codecs/jpegcodec.cpp
+  ${_core}/data/formats/codecs/jpegmarkers.cpp
+  ${_core}/data/formats/codecs/pixels.cpp
+  ${_core}/data/formats/codecs/pngcodec.cpp
+  ${_core}/data/formats/codecs/pnmcodec.cpp
+  ${_core}/data/formats/codecs/pnmheader.cpp
+  ${_core}/data/formats/codecs/stbload.cpp
+  ${_core}/data/formats/codecs/tiffcodec.cpp
+  ${_core}/data/formats/codecs/tifflayout.cpp
+  ${_core}/data/formats/codecs/webpcodec.cpp
+  ${_core}/data/catalog/datasetcatalog.cpp
+  ${_core}/data/catalog/datasetlisting.cpp
+  ${_core}/data/catalog/datasetlocator.cpp
   ${_core}/data/datasetopener.cpp
-  ${_core}/data/filebytes.cpp
-  ${_core}/data/hashedfile.cpp
-  ${_core}/data/mappedfile.cpp
-  ${_core}/data/idxarray.cpp
-  ${_core}/data/idxsplitloader.cpp
-  ${_core}/data/imagefolder.cpp
+  ${_core}/common/filebytes.cpp
+  ${_core}/common/hashedfile.cpp
+  ${_core}/common/mappedfile.cpp
+  ${_core}/data/formats/idx/idxarray.cpp
+  ${_core}/data/formats/idx/idxsplitloader.cpp
+  ${_core}/data/formats/imagefolder/imagefolder.cpp
   ${_core}/data/labelgaps.cpp
-  ${_core}/data/npyarray.cpp
-  ${_core}/data/npyheader.cpp
-  ${_core}/data/npzarchive.cpp
-  ${_core}/data/numpydataset.cpp
-  ${_core}/data/picklebuilder.cpp
-  ${_core}/data/picklenumpy.cpp
-  ${_core}/data/picklereader.cpp
-  ${_core}/data/picklevalue.cpp
-  ${_core}/data/imagedecoder.cpp
-  ${_core}/data/publishedcheck.cpp
-  ${_core}/data/strokefont.cpp
-  ${_core}/data/syntheticdigits.cpp
-  ${_core}/export/atomicfile.cpp
+  ${_core}/data/formats/numpy/npyarray.cpp
+  ${_core}/data/formats/numpy/npyheader.cpp
+  ${_core}/data/formats/numpy/npzarchive.cpp
+  ${_core}/data/formats/numpy/numpydataset.cpp
+  ${_core}/data/formats/pickle/picklebuilder.cpp
+  ${_core}/data/formats/pickle/picklenumpy.cpp
+  ${_core}/data/formats/pickle/picklereader.cpp
+  ${_core}/data/formats/pickle/picklevalue.cpp
+  ${_core}/data/formats/codecs/imagedecoder.cpp
+  ${_core}/data/catalog/publishedcheck.cpp
+  ${_core}/data/synthetic/digitstrokefont.cpp
+  ${_core}/data/synthetic/syntheticdigits.cpp
+  ${_core}/common/atomicfile.cpp
   ${_core}/export/npywriter.cpp
   ${_core}/export/recipesjson.cpp
   ${_core}/export/statsexport.cpp
@@ -83,28 +83,28 @@ list(APPEND NORMLAB_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsd
 # normlab_train: configurations, data, results files and the engine loader need no Torch; the
 # trainer does, and is built into the engine module (core/train/CMakeLists.txt).
 set(NORMLAB_TRAIN_PLAIN_SOURCES
-  ${_core}/train/experimentfile.cpp
-  ${_core}/train/experimentgrid.cpp
-  ${_core}/train/lessonseeds.cpp
-  ${_core}/train/pythonloop.cpp
-  ${_core}/train/pythonscript.cpp
-  ${_core}/train/pythonscriptparts.cpp
-  ${_core}/train/pythonsource.cpp
-  ${_core}/train/resultsexport.cpp
-  ${_core}/train/scriptdata.cpp
-  ${_core}/train/seedsummary.cpp
-  ${_core}/train/trainconfig.cpp
-  ${_core}/train/trainingdata.cpp
-  ${_core}/train/trainresult.cpp
+  ${_core}/train/experiment/experimentfile.cpp
+  ${_core}/train/experiment/experimentgrid.cpp
+  ${_core}/train/experiment/lessonseeds.cpp
+  ${_core}/train/script/pythonloop.cpp
+  ${_core}/train/script/pythonscript.cpp
+  ${_core}/train/script/pythonscriptparts.cpp
+  ${_core}/train/script/pythonsource.cpp
+  ${_core}/train/experiment/resultsexport.cpp
+  ${_core}/train/script/scriptdata.cpp
+  ${_core}/train/experiment/seedsummary.cpp
+  ${_core}/train/config/trainconfig.cpp
+  ${_core}/train/config/trainingdata.cpp
+  ${_core}/train/config/trainresult.cpp
 )
 # The engine loader needs the build's version and paths (core/train/CMakeLists.txt); the fuzz
 # project has no use for it.
-set(NORMLAB_TRAIN_LOADER_SOURCES ${_core}/train/engineloader.cpp)
+set(NORMLAB_TRAIN_LOADER_SOURCES ${_core}/train/engine/engineloader.cpp)
 set(NORMLAB_TRAIN_TORCH_SOURCES
-  ${_core}/train/comparisonrunner.cpp
-  ${_core}/train/models.cpp
-  ${_core}/train/torchruntime.cpp
-  ${_core}/train/trainer.cpp
+  ${_core}/train/engine/comparisonrunner.cpp
+  ${_core}/train/engine/models.cpp
+  ${_core}/train/engine/torchruntime.cpp
+  ${_core}/train/engine/trainer.cpp
 )
 
 # normlab_download: the manifest is plain JSON; the transfers need libcurl.

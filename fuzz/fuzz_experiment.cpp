@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/common/error.h"
-#include "core/train/experimentfile.h"
+#include "core/train/experiment/experimentfile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "core/common/error.h"
-#include "core/data/filebytes.h"
-#include "core/data/idxarray.h"
+#include "core/common/filebytes.h"
+#include "core/data/formats/idx/idxarray.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::vector<std::uint8_t> bytes(data, data + size);

@@ -5,7 +5,7 @@
 #include <span>
 
 #include "core/common/error.h"
-#include "core/data/imagedecoder.h"
+#include "core/data/formats/codecs/imagedecoder.h"
 
 namespace {
 // Far below Pillow's limit, so that forged headers cannot take the fuzzer past -rss_limit_mb=2048

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/common/error.h"
-#include "core/data/npyarray.h"
-#include "core/data/npzarchive.h"
-#include "core/data/numpydataset.h"
+#include "core/data/formats/numpy/npyarray.h"
+#include "core/data/formats/numpy/npzarchive.h"
+#include "core/data/formats/numpy/numpydataset.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/common/error.h"
-#include "core/data/cifarbatch.h"
-#include "core/data/picklereader.h"
+#include "core/data/formats/cifar/cifarbatch.h"
+#include "core/data/formats/pickle/picklereader.h"
 
 namespace {
 

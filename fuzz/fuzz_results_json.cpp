@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/common/error.h"
-#include "core/train/resultsexport.h"
+#include "core/train/experiment/resultsexport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

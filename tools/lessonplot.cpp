@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/common/error.h"
-#include "ui/bandplot.h"
-#include "ui/plotexport.h"
+#include "ui/plots/bandplot.h"
+#include "ui/plots/plotexport.h"
 
 using nlohmann::json;
 

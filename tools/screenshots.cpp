@@ -15,17 +15,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "core/data/datasetcatalog.h"
-#include "core/data/datasetlocator.h"
+#include "core/data/catalog/datasetcatalog.h"
+#include "core/data/catalog/datasetlocator.h"
 #include "tools/colourscenes.h"
-#include "ui/constantspanel.h"
-#include "ui/imagebrowser.h"
+#include "ui/widgets/constantspanel.h"
+#include "ui/widgets/imagebrowser.h"
 #include "ui/mainwindow.h"
-#include "ui/normalizationpage.h"
-#include "ui/statsjob.h"
-#include "ui/trainform.h"
-#include "ui/trainjob.h"
-#include "ui/trainpage.h"
+#include "ui/pages/normalizationpage.h"
+#include "ui/jobs/statsjob.h"
+#include "ui/widgets/trainform.h"
+#include "ui/jobs/trainjob.h"
+#include "ui/pages/trainpage.h"
 
 namespace {
 

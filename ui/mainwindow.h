@@ -3,7 +3,7 @@
 #include <QMainWindow>
 
 #include "core/data/datasetopener.h"
-#include "ui/loadeddataset.h"
+#include "ui/models/loadeddataset.h"
 
 class QAction;
 class QProgressBar;

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "core/common/error.h"
-#include "core/export/atomicfile.h"
+#include "core/common/atomicfile.h"
 
 namespace normlab::cli {
 

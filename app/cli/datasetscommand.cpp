@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
-#include "core/data/datasetlisting.h"
-#include "core/data/datasetlocator.h"
+#include "core/data/catalog/datasetlisting.h"
+#include "core/data/catalog/datasetlocator.h"
 #include "core/data/datasetopener.h"
 
 namespace normlab::cli {

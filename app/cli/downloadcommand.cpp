@@ -10,7 +10,7 @@
 
 #include "app/cli/clioutput.h"
 #include "core/common/error.h"
-#include "core/data/datasetlocator.h"
+#include "core/data/catalog/datasetlocator.h"
 #include "core/download/downloader.h"
 
 namespace normlab::cli {

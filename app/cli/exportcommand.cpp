@@ -6,7 +6,7 @@
 
 #include "app/cli/datasetoptions.h"
 #include "core/common/error.h"
-#include "core/data/idxarray.h"
+#include "core/data/formats/idx/idxarray.h"
 
 namespace normlab::cli {
 namespace {

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "app/cli/clioutput.h"
-#include "core/data/filebytes.h"
+#include "core/common/filebytes.h"
 #include "core/export/statsexport.h"
 #include "core/stats/statspart.h"
 

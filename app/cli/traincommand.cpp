@@ -11,14 +11,14 @@
 #include "app/cli/clioutput.h"
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
-#include "core/export/atomicfile.h"
-#include "core/train/engineloader.h"
-#include "core/train/experimentfile.h"
-#include "core/train/experimentgrid.h"
-#include "core/train/pythonscript.h"
-#include "core/train/resultsexport.h"
-#include "core/train/seedsummary.h"
-#include "core/train/trainingdata.h"
+#include "core/common/atomicfile.h"
+#include "core/train/engine/engineloader.h"
+#include "core/train/experiment/experimentfile.h"
+#include "core/train/experiment/experimentgrid.h"
+#include "core/train/script/pythonscript.h"
+#include "core/train/experiment/resultsexport.h"
+#include "core/train/experiment/seedsummary.h"
+#include "core/train/config/trainingdata.h"
 
 namespace normlab::cli {
 namespace {

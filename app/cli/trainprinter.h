@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/train/trainresult.h"
+#include "core/train/config/trainresult.h"
 
 namespace normlab::cli {
 

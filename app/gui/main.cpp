@@ -4,7 +4,7 @@
 #include <QListView>
 
 #include "app/gui/startupprobe.h"
-#include "ui/imagebrowser.h"
+#include "ui/widgets/imagebrowser.h"
 #include "ui/mainwindow.h"
 
 int main(int argc, char** argv) {

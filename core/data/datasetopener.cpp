@@ -3,13 +3,13 @@
 #include <algorithm>
 
 #include "core/common/error.h"
-#include "core/data/cifarreader.h"
-#include "core/data/datasetcatalog.h"
-#include "core/data/datasetlocator.h"
-#include "core/data/idxsplitloader.h"
-#include "core/data/imagefolder.h"
-#include "core/data/numpydataset.h"
-#include "core/data/syntheticdigits.h"
+#include "core/data/formats/cifar/cifarreader.h"
+#include "core/data/catalog/datasetcatalog.h"
+#include "core/data/catalog/datasetlocator.h"
+#include "core/data/formats/idx/idxsplitloader.h"
+#include "core/data/formats/imagefolder/imagefolder.h"
+#include "core/data/formats/numpy/numpydataset.h"
+#include "core/data/synthetic/syntheticdigits.h"
 
 namespace fs = std::filesystem;
 

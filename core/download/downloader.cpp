@@ -8,11 +8,11 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
-#include "core/data/datasetlocator.h"
-#include "core/data/filebytes.h"
+#include "core/data/catalog/datasetlocator.h"
+#include "core/common/filebytes.h"
 #include "core/download/archiveunpack.h"
 #include "core/download/httptransfer.h"
-#include "core/export/atomicfile.h"
+#include "core/common/atomicfile.h"
 
 namespace normlab {
 namespace {

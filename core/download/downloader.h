@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/data/datasetcatalog.h"
+#include "core/data/catalog/datasetcatalog.h"
 #include "core/download/manifest.h"
 
 namespace normlab {

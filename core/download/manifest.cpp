@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/data/filebytes.h"
+#include "core/common/filebytes.h"
 
 namespace normlab {
 

@@ -9,7 +9,7 @@
 
 #include "core/common/error.h"
 #include "core/common/shortestnumber.h"
-#include "core/export/atomicfile.h"
+#include "core/common/atomicfile.h"
 #include "core/export/npywriter.h"
 #include "core/export/recipesjson.h"
 #include "core/export/torchvisionline.h"

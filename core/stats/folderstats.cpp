@@ -6,7 +6,7 @@
 
 #include "core/common/error.h"
 #include "core/common/parallel.h"
-#include "core/data/imagedecoder.h"
+#include "core/data/formats/codecs/imagedecoder.h"
 #include "core/stats/statsaccumulator.h"
 #include "core/stats/statspart.h"
 

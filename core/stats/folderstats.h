@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/common/progress.h"
-#include "core/data/imagefolder.h"
+#include "core/data/formats/imagefolder/imagefolder.h"
 #include "core/stats/channelsums.h"
 #include "core/stats/splitstats.h"
 

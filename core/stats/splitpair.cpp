@@ -1,7 +1,7 @@
 #include "core/stats/splitpair.h"
 
 #include "core/common/error.h"
-#include "core/data/imagefolder.h"
+#include "core/data/formats/imagefolder/imagefolder.h"
 #include "core/stats/folderstats.h"
 #include "core/stats/statsengine.h"
 

@@ -11,7 +11,7 @@
 #include <cmath>
 
 #include "core/common/splitmix.h"
-#include "core/data/idxarray.h"
+#include "core/data/formats/idx/idxarray.h"
 #include "core/export/npywriter.h"
 #include "tests/support/cifarfiles.h"
 #include "tests/support/testdata.h"

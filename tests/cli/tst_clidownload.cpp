@@ -6,7 +6,7 @@
 #include <QtTest>
 
 #include "core/common/digest.h"
-#include "core/data/filebytes.h"
+#include "core/common/filebytes.h"
 #include "tests/support/mirrorserver.h"
 #include "tests/support/testdata.h"
 

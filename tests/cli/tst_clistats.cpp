@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/data/filebytes.h"
+#include "core/common/filebytes.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;

@@ -126,7 +126,7 @@ private Q_SLOTS:
             QVERIFY2(accuracy > 0.4, qPrintable(QString::number(accuracy)));
         }
     }
-    // LibTorch is loaded by `train` alone (core/train/engineloader.h). glibc's loader names every
+    // LibTorch is loaded by `train` alone (core/train/engine/engineloader.h). glibc's loader names every
     // library it initialises when LD_DEBUG=libs, so the whole process is checked, as a user runs it.
     void onlyTrainingLoadsLibTorch() {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

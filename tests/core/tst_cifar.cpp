@@ -11,8 +11,8 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
-#include "core/data/cifarreader.h"
-#include "core/data/filebytes.h"
+#include "core/data/formats/cifar/cifarreader.h"
+#include "core/common/filebytes.h"
 #include "tests/support/cifarfiles.h"
 #include "tests/support/testdata.h"
 

@@ -4,9 +4,9 @@
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/data/datasetcatalog.h"
-#include "core/data/datasetlisting.h"
-#include "core/data/datasetlocator.h"
+#include "core/data/catalog/datasetcatalog.h"
+#include "core/data/catalog/datasetlisting.h"
+#include "core/data/catalog/datasetlocator.h"
 #include "core/data/datasetopener.h"
 #include "tests/support/testdata.h"
 

@@ -7,8 +7,8 @@
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/data/filebytes.h"
-#include "core/export/atomicfile.h"
+#include "core/common/filebytes.h"
+#include "core/common/atomicfile.h"
 #include "core/export/npywriter.h"
 #include "core/export/statsexport.h"
 #include "core/export/torchvisionline.h"

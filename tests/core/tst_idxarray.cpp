@@ -4,9 +4,9 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
-#include "core/data/filebytes.h"
-#include "core/data/idxarray.h"
-#include "core/data/idxsplitloader.h"
+#include "core/common/filebytes.h"
+#include "core/data/formats/idx/idxarray.h"
+#include "core/data/formats/idx/idxsplitloader.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;

@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "core/common/error.h"
-#include "core/data/filebytes.h"
-#include "core/data/imagedecoder.h"
+#include "core/common/filebytes.h"
+#include "core/data/formats/codecs/imagedecoder.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;

@@ -13,10 +13,10 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
-#include "core/data/filebytes.h"
-#include "core/data/npyarray.h"
-#include "core/data/npzarchive.h"
-#include "core/data/numpydataset.h"
+#include "core/common/filebytes.h"
+#include "core/data/formats/numpy/npyarray.h"
+#include "core/data/formats/numpy/npzarchive.h"
+#include "core/data/formats/numpy/numpydataset.h"
 #include "tests/support/testdata.h"
 #include "tests/support/zipfiles.h"
 

@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/data/picklereader.h"
+#include "core/data/formats/pickle/picklereader.h"
 #include "tests/support/cifarfiles.h"
 
 using namespace normlab;

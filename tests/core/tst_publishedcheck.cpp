@@ -3,10 +3,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/data/datasetcatalog.h"
-#include "core/data/filebytes.h"
-#include "core/data/idxsplitloader.h"
-#include "core/data/publishedcheck.h"
+#include "core/data/catalog/datasetcatalog.h"
+#include "core/common/filebytes.h"
+#include "core/data/formats/idx/idxsplitloader.h"
+#include "core/data/catalog/publishedcheck.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;

@@ -4,7 +4,7 @@
 
 #include <QtTest>
 
-#include "core/data/syntheticdigits.h"
+#include "core/data/synthetic/syntheticdigits.h"
 
 using namespace normlab;
 

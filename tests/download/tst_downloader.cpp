@@ -8,9 +8,9 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
-#include "core/data/datasetlocator.h"
-#include "core/data/filebytes.h"
-#include "core/data/idxsplitloader.h"
+#include "core/data/catalog/datasetlocator.h"
+#include "core/common/filebytes.h"
+#include "core/data/formats/idx/idxsplitloader.h"
 #include "core/download/downloader.h"
 #include "tests/support/mirrorserver.h"
 #include "tests/support/testdata.h"

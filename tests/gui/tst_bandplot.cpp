@@ -1,7 +1,7 @@
 // BandPlot: the mean line and the min–max band over runs, computed from the runs it is given.
 #include <QtTest>
 
-#include "ui/bandplot.h"
+#include "ui/plots/bandplot.h"
 
 using namespace normlab;
 

@@ -16,23 +16,23 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/train/engineloader.h"
+#include "core/train/engine/engineloader.h"
 #include "tests/support/quickruns.h"
-#include "ui/curveplot.h"
-#include "ui/enginestatus.h"
-#include "ui/filedialog.h"
-#include "ui/histogramplot.h"
+#include "ui/plots/curveplot.h"
+#include "ui/jobs/enginestatus.h"
+#include "ui/widgets/filedialog.h"
+#include "ui/plots/histogramplot.h"
 #include "ui/mainwindow.h"
-#include "ui/messagebanner.h"
+#include "ui/widgets/messagebanner.h"
 #include "ui/models/epochresultsmodel.h"
 #include "ui/models/runsmodel.h"
-#include "ui/normalizationpage.h"
-#include "ui/pixelmapplot.h"
-#include "ui/statsjob.h"
-#include "ui/statspage.h"
-#include "ui/trainform.h"
-#include "ui/trainjob.h"
-#include "ui/trainpage.h"
+#include "ui/pages/normalizationpage.h"
+#include "ui/plots/pixelmapplot.h"
+#include "ui/jobs/statsjob.h"
+#include "ui/pages/statspage.h"
+#include "ui/widgets/trainform.h"
+#include "ui/jobs/trainjob.h"
+#include "ui/pages/trainpage.h"
 
 using namespace normlab;
 

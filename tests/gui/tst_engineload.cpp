@@ -8,13 +8,13 @@
 #include <QStandardPaths>
 #include <QtTest>
 
-#include "core/train/engineloader.h"
+#include "core/train/engine/engineloader.h"
 #include "tests/support/quickruns.h"
-#include "ui/enginestatus.h"
+#include "ui/jobs/enginestatus.h"
 #include "ui/mainwindow.h"
-#include "ui/statsjob.h"
-#include "ui/trainjob.h"
-#include "ui/trainpage.h"
+#include "ui/jobs/statsjob.h"
+#include "ui/jobs/trainjob.h"
+#include "ui/pages/trainpage.h"
 
 using namespace normlab;
 

@@ -13,21 +13,21 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/train/engineloader.h"
-#include "core/train/experimentfile.h"
-#include "core/train/lessonseeds.h"
-#include "core/train/resultsexport.h"
+#include "core/train/engine/engineloader.h"
+#include "core/train/experiment/experimentfile.h"
+#include "core/train/experiment/lessonseeds.h"
+#include "core/train/experiment/resultsexport.h"
 #include "tests/support/quickruns.h"
 #include "tests/support/testdata.h"
-#include "ui/bandplot.h"
-#include "ui/filedialog.h"
-#include "ui/gridtable.h"
+#include "ui/plots/bandplot.h"
+#include "ui/widgets/filedialog.h"
+#include "ui/widgets/gridtable.h"
 #include "ui/mainwindow.h"
 #include "ui/models/runsmodel.h"
 #include "ui/models/seedsummarymodel.h"
-#include "ui/trainform.h"
-#include "ui/trainjob.h"
-#include "ui/trainpage.h"
+#include "ui/widgets/trainform.h"
+#include "ui/jobs/trainjob.h"
+#include "ui/pages/trainpage.h"
 
 using namespace normlab;
 

@@ -14,17 +14,17 @@
 #include <QTimer>
 #include <QtTest>
 
-#include "core/train/engineloader.h"
+#include "core/train/engine/engineloader.h"
 #include "tests/support/quickruns.h"
 #include "tests/support/stallmeter.h"
 #include "tests/support/testdata.h"
-#include "ui/curveplot.h"
-#include "ui/filedialog.h"
+#include "ui/plots/curveplot.h"
+#include "ui/widgets/filedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/models/epochresultsmodel.h"
 #include "ui/models/runsmodel.h"
-#include "ui/trainjob.h"
-#include "ui/trainpage.h"
+#include "ui/jobs/trainjob.h"
+#include "ui/pages/trainpage.h"
 
 using namespace normlab;
 

@@ -1,7 +1,7 @@
 #include "tests/support/cifarfiles.h"
 
 #include "core/common/splitmix.h"
-#include "core/export/atomicfile.h"
+#include "core/common/atomicfile.h"
 #include "tests/support/py2pickle.h"
 
 namespace normlab::test {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/data/datasetopener.h"
-#include "core/train/trainconfig.h"
+#include "core/train/config/trainconfig.h"
 
 namespace normlab::test {
 

@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "core/common/splitmix.h"
-#include "core/data/datasetcatalog.h"
-#include "core/data/idxarray.h"
+#include "core/data/catalog/datasetcatalog.h"
+#include "core/data/formats/idx/idxarray.h"
 
 namespace normlab::test {
 

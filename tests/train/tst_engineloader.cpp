@@ -1,4 +1,4 @@
-// The training engine module (core/train/engineloader.h): nothing of LibTorch is mapped until
+// The training engine module (core/train/engine/engineloader.h): nothing of LibTorch is mapped until
 // training asks for it, a missing or broken module is a clear error, and the loaded engine trains.
 // This executable links only the Torch-free normlab_train, as the CLI and the GUI do.
 #include <QFile>
@@ -6,8 +6,8 @@
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/train/engineloader.h"
-#include "core/train/trainingdata.h"
+#include "core/train/engine/engineloader.h"
+#include "core/train/config/trainingdata.h"
 #include "tests/support/quickruns.h"
 
 using namespace normlab;

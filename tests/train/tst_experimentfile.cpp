@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "core/common/error.h"
-#include "core/train/experimentfile.h"
-#include "core/train/resultsexport.h"
+#include "core/train/experiment/experimentfile.h"
+#include "core/train/experiment/resultsexport.h"
 
 using namespace normlab;
 

@@ -2,8 +2,8 @@
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/train/experimentgrid.h"
-#include "core/train/resultsexport.h"
+#include "core/train/experiment/experimentgrid.h"
+#include "core/train/experiment/resultsexport.h"
 
 using namespace normlab;
 

@@ -1,4 +1,4 @@
-// The exported Python script (core/train/pythonscript.h) as text: the constants in full precision,
+// The exported Python script (core/train/script/pythonscript.h) as text: the constants in full precision,
 // the runs in NormLab's order with its names, the CSV's columns, the networks' sizes, the command
 // that runs the same experiment in NormLab, and the refusals, each one line saying why.
 // tst_pythonscriptdata runs the scripts' readers; tst_clipyexport trains with one.
@@ -8,7 +8,7 @@
 #include <regex>
 
 #include "core/common/error.h"
-#include "core/train/pythonscript.h"
+#include "core/train/script/pythonscript.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;

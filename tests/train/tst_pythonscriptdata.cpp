@@ -12,8 +12,8 @@
 #include <map>
 
 #include "core/common/digest.h"
-#include "core/data/idxarray.h"
-#include "core/train/pythonscript.h"
+#include "core/data/formats/idx/idxarray.h"
+#include "core/train/script/pythonscript.h"
 #include "tests/support/cifarfiles.h"
 #include "tests/support/testdata.h"
 #include "tests/support/zipfiles.h"

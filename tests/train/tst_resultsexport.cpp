@@ -2,7 +2,7 @@
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/train/resultsexport.h"
+#include "core/train/experiment/resultsexport.h"
 
 using namespace normlab;
 

@@ -1,9 +1,9 @@
 // Mean ± std over seeds and the noise-aware comparison, against values worked out by hand.
 #include <QtTest>
 
-#include "core/train/experimentgrid.h"
-#include "core/train/lessonseeds.h"
-#include "core/train/seedsummary.h"
+#include "core/train/experiment/experimentgrid.h"
+#include "core/train/experiment/lessonseeds.h"
+#include "core/train/experiment/seedsummary.h"
 
 using namespace normlab;
 

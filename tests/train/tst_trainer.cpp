@@ -4,14 +4,14 @@
 #include <random>
 
 // Torch before Qt: Qt's `slots` macro breaks Torch's headers.
-#include "core/train/models.h"
+#include "core/train/engine/models.h"
 
 #include <QtTest>
 
 #include "core/common/error.h"
-#include "core/train/comparisonrunner.h"
-#include "core/train/torchruntime.h"
-#include "core/train/trainer.h"
+#include "core/train/engine/comparisonrunner.h"
+#include "core/train/engine/torchruntime.h"
+#include "core/train/engine/trainer.h"
 
 using namespace normlab;
 
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY2(r.message.find("epoch 2") != std::string::npos, r.message.c_str());
     }
 
-    // The one stop policy of a comparison (core/train/comparisonrunner.h), used by the CLI and GUI.
+    // The one stop policy of a comparison (core/train/engine/comparisonrunner.h), used by the CLI and GUI.
     void stoppingAllCancelsTheRunningRunAndSkipsTheRest() {
         std::stop_source stop;
         ComparisonCallbacks cb;

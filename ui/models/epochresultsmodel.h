@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-#include "core/train/trainresult.h"
+#include "core/train/config/trainresult.h"
 
 namespace normlab {
 

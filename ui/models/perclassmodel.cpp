@@ -2,7 +2,7 @@
 
 #include <numeric>
 
-#include "ui/channelstyle.h"
+#include "ui/plots/channelstyle.h"
 
 namespace normlab {
 namespace {

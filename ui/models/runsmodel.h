@@ -5,8 +5,8 @@
 #include <QAbstractTableModel>
 #include <QColor>
 
-#include "core/train/trainconfig.h"
-#include "core/train/trainresult.h"
+#include "core/train/config/trainconfig.h"
+#include "core/train/config/trainresult.h"
 
 namespace normlab {
 

@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-#include "core/train/seedsummary.h"
+#include "core/train/experiment/seedsummary.h"
 
 namespace normlab {
 

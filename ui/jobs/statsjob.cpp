@@ -1,0 +1,41 @@
+#include "ui/jobs/statsjob.h"
+
+#include "core/stats/splitpair.h"
+#include "core/stats/statsengine.h"
+
+namespace normlab {
+namespace {
+
+// Shares of the progress bar: loading both splits, stats of train, stats of test.
+constexpr double kLoadShare = 0.45, kTrainStatsShare = 0.4, kTestStatsShare = 0.15;
+
+LoadedDatasetPtr loadAndCompute(const DatasetRequest& request, const Progress& progress) {
+    auto result = std::make_shared<LoadedDataset>();
+    result->datasetId = resolveDatasetId(request);
+    SplitPair pair = loadSplitPair(request, progress.part(0, kLoadShare));
+    result->stats[0] = computeStats(pair.train, std::nullopt, progress.part(kLoadShare, kTrainStatsShare));
+    result->stats[1] =
+        computeStats(pair.test, pair.params, progress.part(kLoadShare + kTrainStatsShare, kTestStatsShare));
+    result->images[0] = std::move(pair.train);
+    result->images[1] = std::move(pair.test);
+    return result;
+}
+
+} // namespace
+
+StatsJob::StatsJob(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<LoadedDatasetPtr>();
+    connect(&m_runner, &JobRunner::failed, this, &StatsJob::failed);
+    connect(&m_runner, &JobRunner::cancelled, this, &StatsJob::cancelled);
+}
+
+void StatsJob::start(const DatasetRequest& request) {
+    m_runner.start([this, request](const JobRunner::Context& job) -> std::function<void()> {
+        const Progress progress{[this, job](double f) { job.post([this, f] { Q_EMIT progressChanged(f); }); },
+                                job.stop()};
+        LoadedDatasetPtr result = loadAndCompute(request, progress);
+        return [this, result] { Q_EMIT finished(result); };
+    });
+}
+
+} // namespace normlab

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "core/data/datasetopener.h"
+#include "ui/jobs/jobrunner.h"
+#include "ui/models/loadeddataset.h"
+
+namespace normlab {
+
+// Loads both splits of a data set and computes their statistics on a worker thread. A new start
+// replaces the running one, whose results are dropped (JobRunner::Policy::Replace).
+class StatsJob : public QObject {
+    Q_OBJECT
+
+public:
+    explicit StatsJob(QObject* parent = nullptr);
+
+    void start(const DatasetRequest& request);
+    void cancel() { m_runner.cancel(); }
+    bool isRunning() const { return m_runner.isRunning(); }
+
+Q_SIGNALS:
+    void progressChanged(double fraction);
+    void finished(normlab::LoadedDatasetPtr result);
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    JobRunner m_runner{JobRunner::Policy::Replace};
+};
+
+} // namespace normlab

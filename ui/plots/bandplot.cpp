@@ -1,0 +1,83 @@
+#include "ui/plots/bandplot.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "ui/plots/plotfonts.h"
+
+namespace normlab {
+namespace {
+
+constexpr int kBandAlpha = 50; // light enough for two overlapping bands to stay readable
+constexpr double kLineWidth = 2.2;
+constexpr double kMarginFraction = 0.04;
+constexpr double kMarkerSize = 5;
+
+QVector<double> column(const BandPlot::Series& s, std::size_t i) {
+    QVector<double> values;
+    for (const auto& run : s.runs)
+        values.push_back(run.at(i));
+    return values;
+}
+
+} // namespace
+
+BandPlot::BandPlot(const QString& xLabel, const QString& yLabel, QWidget* parent) : QCustomPlot(parent) {
+    xAxis->setLabel(xLabel);
+    yAxis->setLabel(yLabel);
+    legend->setVisible(true);
+    // The curves of a training comparison rise to the upper left: the legend stays out of their way.
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    followWidgetFont(this);
+}
+
+void BandPlot::addSeries(const Series& s) {
+    Summary summary{s.name, s.color, s.style, {}, {}, {}, {}, static_cast<int>(s.runs.size())};
+    for (std::size_t i = 0; i < s.x.size(); ++i) {
+        const QVector<double> values = column(s, i);
+        if (values.isEmpty()) continue;
+        summary.x.push_back(s.x[i]);
+        summary.mean.push_back(std::accumulate(values.begin(), values.end(), 0.0) / values.size());
+        summary.low.push_back(*std::min_element(values.begin(), values.end()));
+        summary.high.push_back(*std::max_element(values.begin(), values.end()));
+    }
+    addSummary(summary);
+}
+
+void BandPlot::addSummary(const Summary& s) {
+    QColor fill = s.color;
+    fill.setAlpha(kBandAlpha);
+    QCPGraph* lower = addGraph();
+    lower->setData(s.x, s.low, true);
+    lower->setPen(Qt::NoPen);
+    lower->removeFromLegend();
+    QCPGraph* upper = addGraph();
+    upper->setData(s.x, s.high, true);
+    upper->setPen(Qt::NoPen);
+    upper->setBrush(fill);
+    upper->setChannelFillGraph(lower);
+    upper->removeFromLegend();
+    QCPGraph* line = addGraph();
+    line->setData(s.x, s.mean, true);
+    line->setPen(QPen(s.color, kLineWidth, s.style));
+    line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kMarkerSize)); // one marker per epoch
+    // Short, so the legend leaves the curves visible; the view's title says "mean, band min–max".
+    line->setName(s.runs > 1 ? tr("%1 (%2 seeds)").arg(s.name).arg(s.runs) : s.name);
+}
+
+void BandPlot::clearSeries() {
+    clearGraphs();
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BandPlot::fit() {
+    rescaleAxes();
+    for (QCPAxis* axis : {xAxis, yAxis}) {
+        const QCPRange r = axis->range();
+        const double margin = (r.size() > 0 ? r.size() : 1.0) * kMarginFraction;
+        axis->setRange(r.lower - margin, r.upper + margin);
+    }
+    replot();
+}
+
+} // namespace normlab

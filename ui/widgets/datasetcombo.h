@@ -1,0 +1,18 @@
+#pragma once
+
+#include <vector>
+
+#include "core/data/catalog/datasetlisting.h"
+
+class QComboBox;
+
+namespace normlab {
+
+// Fills a data set chooser from the core's list: "FashionMNIST — Debian package
+// dataset-fashion-mnist", "MNIST — not found", with the folder or the fix as tooltip. The item
+// data is the data set id. Existing items are updated in place (other items, such as opened
+// folders, and the selection stay), and the combo's width stays bounded so long origins never
+// widen the window (the popup shows them whole).
+void fillDatasetCombo(QComboBox* combo, const std::vector<DatasetChoice>& choices);
+
+} // namespace normlab

@@ -29,7 +29,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/catalog/datasetlocator.cpp
   ${_core}/data/datasetopener.cpp
   ${_core}/common/filebytes.cpp
-  ${_core}/common/hashedfile.cpp
+  ${_core}/data/hashedfile.cpp
   ${_core}/common/mappedfile.cpp
   ${_core}/data/formats/idx/idxarray.cpp
   ${_core}/data/formats/idx/idxsplitloader.cpp

@@ -3,7 +3,7 @@
 #include "core/common/error.h"
 #include "core/data/formats/cifar/cifarbatch.h"
 #include "core/data/formats/cifar/cifarsplit.h"
-#include "core/common/hashedfile.h"
+#include "core/data/hashedfile.h"
 
 namespace normlab {
 namespace {

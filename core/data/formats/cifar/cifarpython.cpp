@@ -1,7 +1,7 @@
 // CIFAR's python form: each file one pickled dict (cifarbatch.h says which entries are read).
 #include "core/data/formats/cifar/cifarbatch.h"
 #include "core/data/formats/cifar/cifarsplit.h"
-#include "core/common/hashedfile.h"
+#include "core/data/hashedfile.h"
 #include "core/data/formats/pickle/picklereader.h"
 
 namespace normlab {

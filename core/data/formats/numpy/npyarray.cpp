@@ -6,7 +6,7 @@
 
 #include "core/common/error.h"
 #include "core/common/filebytes.h"
-#include "core/common/hashedfile.h"
+#include "core/data/hashedfile.h"
 #include "core/data/formats/numpy/npyheader.h"
 
 namespace normlab {

@@ -1,4 +1,4 @@
-#include "core/common/hashedfile.h"
+#include "core/data/hashedfile.h"
 
 #include "core/common/digest.h"
 

@@ -24,6 +24,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/formats/codecs/tiffcodec.cpp
   ${_core}/data/formats/codecs/tifflayout.cpp
   ${_core}/data/formats/codecs/webpcodec.cpp
+  ${_core}/data/catalog/datasetavailability.cpp
   ${_core}/data/catalog/datasetcatalog.cpp
   ${_core}/data/catalog/datasetlisting.cpp
   ${_core}/data/catalog/datasetlocator.cpp
@@ -56,6 +57,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/stats/bytehistogram.cpp
   ${_core}/stats/channelsums.cpp
   ${_core}/stats/constantscheck.cpp
+  ${_core}/stats/constantsseries.cpp
   ${_core}/stats/finehistogram.cpp
   ${_core}/stats/imagemoments.cpp
   ${_core}/stats/methodsummary.cpp
@@ -83,6 +85,7 @@ list(APPEND NORMLAB_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/publishedconstantsd
 # normlab_train: configurations, data, results files and the engine loader need no Torch; the
 # trainer does, and is built into the engine module (core/train/CMakeLists.txt).
 set(NORMLAB_TRAIN_PLAIN_SOURCES
+  ${_core}/train/config/configjson.cpp
   ${_core}/train/experiment/experimentfile.cpp
   ${_core}/train/experiment/experimentgrid.cpp
   ${_core}/train/experiment/lessonseeds.cpp
@@ -113,4 +116,13 @@ set(NORMLAB_DOWNLOAD_CURL_SOURCES
   ${_core}/download/archiveunpack.cpp
   ${_core}/download/downloader.cpp
   ${_core}/download/httptransfer.cpp
+)
+
+# normlab_session: what both front ends do with the libraries above — build an experiment, hold a
+# comparison's results, write and read results and statistics files. No Torch, no Qt.
+set(NORMLAB_SESSION_SOURCES
+  ${_core}/session/comparisonresults.cpp
+  ${_core}/session/datacheck.cpp
+  ${_core}/session/experimentbuilder.cpp
+  ${_core}/session/resultsfiles.cpp
 )

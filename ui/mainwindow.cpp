@@ -15,11 +15,13 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "core/data/catalog/datasetavailability.h"
 #include "core/data/catalog/datasetcatalog.h"
 #include "core/data/catalog/datasetlisting.h"
 #include "core/data/catalog/datasetlocator.h"
 #include "core/common/atomicfile.h"
 #include "core/export/statsexport.h"
+#include "core/session/resultsfiles.h"
 #include "ui/widgets/datasetchooser.h"
 #include "ui/jobs/downloadjob.h"
 #include "ui/jobs/enginestatus.h"
@@ -266,19 +268,18 @@ void MainWindow::reload() {
     request.dataset = m_chooser->dataset().toStdString();
     // A catalog data set that is not on disk: say so, offer the download, show the synthetic
     // digits meanwhile, so the app is useful offline too.
-    if (const DatasetInfo* info = findCatalogDataset(request.dataset);
-        info && !locateCatalogDataset(*info, dataDirOf(request))) {
-        m_missingDataset = QString::fromStdString(info->id);
-        const QString apt = info->debianPackage.empty()
+    if (const DatasetAvailability a = datasetAvailability(request.dataset, dataDirOf(request)); !a.found) {
+        m_missingDataset = QString::fromStdString(a.id);
+        const QString apt = a.debianPackage.empty()
                                 ? QString()
                                 : tr(" Offline? 'sudo apt-get install %1' installs it from Debian.")
-                                      .arg(QString::fromStdString(info->debianPackage));
+                                      .arg(QString::fromStdString(a.debianPackage));
         showMessage(tr("%1 is not in %2 (nor in a torchvision layout there, nor in /usr/share/datasets). Showing the "
                        "synthetic digits instead — click Download to fetch it, or Open folder… to use a torchvision "
                        "./data folder.%3")
-                        .arg(QString::fromStdString(info->displayName), dataDir(), apt),
+                        .arg(QString::fromStdString(a.displayName), dataDir(), apt),
                     false);
-        m_chooser->offerDownload(tr("Download %1").arg(QString::fromStdString(info->displayName)));
+        m_chooser->offerDownload(tr("Download %1").arg(QString::fromStdString(a.displayName)));
         m_chooser->select(QStringLiteral("synthetic"));
         request.dataset = "synthetic";
     } else if (request.dataset != "synthetic") {
@@ -370,10 +371,7 @@ void MainWindow::exportStatistics() {
         FileDialog::instance()->getSaveFileName(this, tr("Export statistics"), tr("JSON (*.json);;CSV (*.csv)"));
     if (path.isEmpty()) return;
     try {
-        const SplitStats& stats = m_current->statsOf(currentSplit());
-        const std::string text =
-            path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? statsToCsv(stats) : statsToJson(stats);
-        writeFileAtomically(path.toStdString(), text);
+        writeStatsFile(path.toStdString(), m_current->statsOf(currentSplit()));
         statusBar()->showMessage(tr("Statistics written to %1").arg(path), kMessageMs);
     } catch (const std::exception& e) {
         showMessage(tr("Export failed: %1").arg(QString::fromStdString(e.what())), true);
@@ -414,12 +412,8 @@ void MainWindow::savePixelMaps() {
                                                 tr("PNG (*.png);;PDF (*.pdf);;SVG (*.svg)"));
     if (path.isEmpty()) return;
     try {
-        const QFileInfo info(path);
-        const QString suffix = info.suffix().isEmpty() ? QStringLiteral("png") : info.suffix();
-        const QString meanPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-mean.") + suffix);
-        const QString stdPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-std.") + suffix);
-        savePlot(m_stats->meanMap(), meanPath);
-        savePlot(m_stats->stdMap(), stdPath);
+        const auto [meanPath, stdPath] = savePlotPair(path, m_stats->meanMap(), QStringLiteral("mean"),
+                                                      m_stats->stdMap(), QStringLiteral("std"));
         statusBar()->showMessage(tr("Maps saved: %1 and %2").arg(meanPath, stdPath), kMessageMs);
     } catch (const std::exception& e) {
         showMessage(tr("Saving the maps failed: %1").arg(QString::fromStdString(e.what())), true);

@@ -100,6 +100,9 @@ std::string checkText(const ConstantsCheck& k, const SplitStats& stats) {
     t << "recipes:    population std " << constantsTuple(k.recipes.population) << ", unbiased "
       << constantsTuple(k.recipes.unbiased) << ", mean of per-image stds " << constantsTuple(k.recipes.meanOfImageStd)
       << "\n";
+    if (k.recipes.mean.size() > 1) // what the GUI's picture of per-image stds compares with
+        t << "all channels: pooled std " << constantsTuple({k.recipes.pooledStdAllChannels})
+          << ", mean of per-image stds " << constantsTuple({k.recipes.meanOfImageStdAllChannels}) << "\n";
     t << "matches:    "
       << (k.match ? k.match->name + " (largest difference " + constantsTuple({k.match->largestDifference}) + ")"
                   : std::string("nothing within ") + constantsTuple({kMatchTolerance}))

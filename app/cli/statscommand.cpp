@@ -6,6 +6,7 @@
 #include "app/cli/datasetoptions.h"
 #include "core/common/error.h"
 #include "core/export/statsexport.h"
+#include "core/session/resultsfiles.h"
 #include "core/stats/splitpair.h"
 
 namespace normlab::cli {
@@ -38,7 +39,7 @@ void runStats(const StatsOptions& o) {
     const SplitStats stats = splitStats(request, o.split, low, high, stderrProgress("stats"));
     printNotes(stats.notes);
     if (!o.npyDir.empty()) writeStatsNpy(stats, o.npyDir);
-    emit(o.format == "csv" ? statsToCsv(stats) : statsToJson(stats), o.out);
+    emit(statsFileText(stats, o.format == "csv" ? FileFormat::Csv : FileFormat::Json), o.out);
 }
 
 } // namespace

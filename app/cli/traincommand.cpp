@@ -6,11 +6,15 @@
 #include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "app/cli/clioutput.h"
 #include "app/cli/trainprinter.h"
 #include "core/common/error.h"
+#include "core/session/comparisonresults.h"
+#include "core/session/experimentbuilder.h"
+#include "core/session/resultsfiles.h"
 #include "core/common/atomicfile.h"
 #include "core/train/engine/engineloader.h"
 #include "core/train/experiment/experimentfile.h"
@@ -47,19 +51,6 @@ struct TrainOptions {
     bool given(const std::string& option) const { return command->count(option) > 0; }
 };
 
-std::vector<Method> parseMethods(const std::string& list) {
-    std::vector<Method> methods;
-    std::stringstream in(list);
-    std::string name;
-    while (std::getline(in, name, ',')) {
-        const auto m = parseMethod(name);
-        if (!m) throw Error("unknown normalization '" + name + "' (expected " + methodNameList() + ")");
-        methods.push_back(*m);
-    }
-    if (methods.empty()) throw Error("--compare needs at least one normalization");
-    return methods;
-}
-
 // The lesson's experiment; explicitly given options still win.
 void applyPreset(TrainOptions& o) {
     if (o.preset.empty()) return;
@@ -78,8 +69,8 @@ void applyPreset(TrainOptions& o) {
 }
 
 // An experiment file's settings; like --preset, options given on the command line still win.
-std::vector<GridAxis> applyExperimentFile(TrainOptions& o) {
-    if (o.experiment.empty()) return {};
+std::optional<Experiment> applyExperimentFile(TrainOptions& o) {
+    if (o.experiment.empty()) return std::nullopt;
     if (!o.preset.empty()) throw Error("use either --preset or --experiment, not both");
     const Experiment e = loadExperiment(o.experiment);
     TrainConfig& c = o.config;
@@ -97,30 +88,29 @@ std::vector<GridAxis> applyExperimentFile(TrainOptions& o) {
     if (!o.given("--device")) c.device = e.base.device;
     c.normalization = e.base.normalization;
     if (!o.given("--seeds")) o.seeds = e.seeds;
-    return e.grid;
+    return e;
 }
 
-// The grid (like the lesson's RunBuilder): the experiment file's axes, each replaced by a --vary of
-// the same option, its normalizations by --compare or --normalize; then the other --vary axes.
-std::vector<GridAxis> gridAxes(const TrainOptions& o, const std::vector<GridAxis>& fromFile) {
-    std::vector<GridAxis> given;
-    for (const auto& text : o.vary)
-        given.push_back(parseGridAxis(text));
-    const bool normalizeGiven = !o.normalize.empty() || !o.compare.empty();
-    std::vector<GridAxis> axes;
-    for (const auto& axis : fromFile) {
-        if (axis.option == "normalize" && normalizeGiven) continue;
-        const auto same =
-            std::find_if(given.begin(), given.end(), [&](const GridAxis& g) { return g.option == axis.option; });
-        if (same == given.end()) {
-            axes.push_back(axis);
-        } else {
-            axes.push_back(*same);
-            given.erase(same);
-        }
+// The experiment the options describe (like the lesson's RunBuilder): the experiment file's axes,
+// each replaced by a --vary of the same option, its normalizations by --compare or --normalize;
+// then the other --vary axes.
+Experiment buildExperiment(const TrainOptions& o, const std::optional<Experiment>& file) {
+    if (!o.normalize.empty() && !o.compare.empty()) throw Error("use either --normalize or --compare, not both");
+    Experiment start;
+    if (file) start.grid = file->grid;
+    start.base = o.config;
+    ExperimentBuilder builder(start);
+    bool normalizeVaried = false;
+    for (const auto& text : o.vary) {
+        builder.vary(text);
+        normalizeVaried = normalizeVaried || parseGridAxis(text).option == "normalize";
     }
-    axes.insert(axes.end(), given.begin(), given.end());
-    return axes;
+    if (normalizeVaried && (!o.normalize.empty() || !o.compare.empty()))
+        throw Error("give the normalizations once: --vary normalize=…, --compare or --normalize");
+    if (!o.compare.empty() || !o.normalize.empty())
+        builder.compare(parseMethodList(o.compare.empty() ? o.normalize : o.compare));
+    builder.setSeeds(o.seeds);
+    return builder.build();
 }
 
 // After the runs: each configuration's last test accuracy over its seeds, and whether the differences
@@ -147,44 +137,27 @@ void printSummary(std::FILE* to, const std::vector<SeedGroup>& groups) {
 }
 
 int runTrain(TrainOptions& o) {
-    const std::vector<GridAxis> fileAxes = applyExperimentFile(o);
+    const std::optional<Experiment> file = applyExperimentFile(o);
     applyPreset(o);
-    if (!o.normalize.empty() && !o.compare.empty()) throw Error("use either --normalize or --compare, not both");
-    std::vector<GridAxis> axes = gridAxes(o, fileAxes);
-    const bool normalizeVaried =
-        std::any_of(axes.begin(), axes.end(), [](const GridAxis& a) { return a.option == "normalize"; });
-    if (normalizeVaried && (!o.normalize.empty() || !o.compare.empty()))
-        throw Error("give the normalizations once: --vary normalize=…, --compare or --normalize");
-    if (!normalizeVaried) {
-        GridAxis methods{"normalize", {}};
-        // Without either, the configuration's own: zscore, or what an experiment file's options say.
-        const std::string one = o.normalize.empty() ? methodName(o.config.normalization) : o.normalize;
-        for (auto m : parseMethods(o.compare.empty() ? one : o.compare))
-            methods.values.push_back(methodName(m));
-        axes.push_back(methods);
-    }
-    if (const auto errors = validateConfig(o.config); !errors.empty()) throw Error(errors.front());
-    const std::vector<GridRun> grid = expandGrid(o.config, axes, o.seeds);
-    Experiment experiment{o.config, axes, o.seeds, {}};
-    const std::vector<std::string> extraColumns = extraTableColumns(axes, o.seeds);
+    ComparisonPlan plan = planComparison(buildExperiment(o, file));
+    const TrainConfig& base = plan.experiment.base;
 
     // LibTorch takes about as long to load as the data: load both at once.
     setTrainEngineThreads(o.threads);
     auto loading = std::async(std::launch::async, [] { return &trainEngine(); });
-    const TrainingData data = loadTrainingData(o.config);
-    experiment.foundIn = data.train.origin;
-    if (!o.saveExperiment.empty()) saveExperiment(o.saveExperiment, experiment);
+    const TrainingData data = loadTrainingData(base);
+    plan.experiment.foundIn = data.train.origin;
+    if (!o.saveExperiment.empty()) saveExperiment(o.saveExperiment, plan.experiment);
     if (!o.exportPython.empty()) // before training: a data set the script cannot read stops here, not hours later
         writeFileAtomically(o.exportPython,
-                            pythonScript(experiment, scriptDataFor(o.config, data), "normlab-cli " NORMLAB_VERSION));
+                            pythonScript(plan.experiment, scriptDataFor(base, data), "normlab-cli " NORMLAB_VERSION));
     const TrainEngine& engine = *loading.get();
-    const std::string device = engine.resolveDevice(o.config.device);
     std::vector<TrainConfig> configs;
-    std::vector<std::string> names;
-    for (const auto& run : grid) {
+    for (const auto& run : plan.runs)
         configs.push_back(run.config);
-        names.push_back(run.name);
-    }
+    ComparisonResults results;
+    results.reset(plan);
+
     std::FILE* human = o.jsonl ? stderr : stdout;
     std::fprintf(human, "data: %s, %zu train / %zu test images — %s\n", data.train.dataset.c_str(), data.train.count,
                  data.test.count, data.train.origin.c_str());
@@ -192,43 +165,39 @@ int runTrain(TrainOptions& o) {
     if (const std::string skipped = trainEngineSkipped(); !skipped.empty())
         std::fprintf(human, "engine: skipped %s\n", skipped.c_str());
     TrainPrinter printer(human, o.jsonl ? stderrIsTerminal() : stdoutIsTerminal(), static_cast<int>(configs.size()),
-                         o.config.epochs);
+                         base.epochs);
     std::stop_source stop;
     std::signal(SIGINT, onInterrupt);
 
     ComparisonCallbacks cb;
     cb.onRunStarted = [&](int run, const TrainConfig& c) {
-        printer.runStarted(run, names[static_cast<std::size_t>(run)], engine.resolveDevice(c.device));
+        results.runStarted(run, engine.resolveDevice(c.device));
+        printer.runStarted(run, results.run(run).name, results.run(run).device);
     };
     cb.onBatch = [&](int run, int epoch, int batch, int batches) {
         if (g_interrupted.load()) stop.request_stop();
         printer.batch(run, epoch, batch, batches);
     };
     cb.onEpoch = [&](const EpochMetric& m) {
-        printer.epoch(names[m.run], m);
-        if (o.jsonl) {
-            RunResult r;
-            r.run = m.run;
-            r.name = names[m.run];
-            r.device = device;
-            std::cout << epochJsonLine(r, m) << std::flush;
-        }
+        results.addEpoch(m);
+        const RunResult& r = results.run(m.run);
+        printer.epoch(r.name, m);
+        if (o.jsonl) std::cout << epochJsonLine(r, m) << std::flush;
     };
-    cb.onRunFinished = [&](RunResult r) {
-        r.name = names[static_cast<std::size_t>(r.run)];
-        printer.runFinished(r);
-        if (o.jsonl) std::cout << runJsonLine(r) << std::flush;
+    cb.onRunFinished = [&](const RunResult& r) {
+        results.runFinished(r);
+        printer.runFinished(results.run(r.run));
+        if (o.jsonl) std::cout << runJsonLine(results.run(r.run)) << std::flush;
     };
-    std::vector<RunResult> results = engine.runComparison(configs, data, {stop.get_token(), {}}, cb);
-    for (auto& r : results)
-        r.name = names[static_cast<std::size_t>(r.run)];
+    // The engine's final word on every run, also those a stop left unstarted.
+    for (const RunResult& r : engine.runComparison(configs, data, {stop.get_token(), {}}, cb))
+        results.runFinished(r);
     std::signal(SIGINT, SIG_DFL);
-    if (!o.out.empty()) emit(resultsToJson(results, experiment), o.out);
-    if (!o.csv.empty()) emit(resultsToCsv(results, extraColumns), o.csv);
-    const std::vector<SeedGroup> groups = groupBySeed(results);
-    printSummary(human, groups);
-    if (!o.summaryCsv.empty()) emit(seedSummaryCsv(groups), o.summaryCsv);
-    for (const auto& r : results)
+    if (!o.out.empty()) emit(resultsFileText(results, FileFormat::Json), o.out);
+    if (!o.csv.empty()) emit(resultsFileText(results, FileFormat::Csv), o.csv);
+    printSummary(human, results.seedGroups());
+    if (!o.summaryCsv.empty()) emit(seedSummaryFileText(results), o.summaryCsv);
+    for (const auto& r : results.runs())
         if (r.status == RunStatus::Failed) throw Error("run " + r.name + " failed: " + r.message);
     return stop.stop_requested() ? 130 : 0;
 }

@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/data/formats/cifar/cifarreader.h"
+#include "core/data/catalog/datasetavailability.h"
 #include "core/data/catalog/datasetcatalog.h"
 #include "core/data/catalog/datasetlocator.h"
 #include "core/data/formats/idx/idxsplitloader.h"
@@ -36,16 +37,6 @@ void applyLimit(ImageSet& set, std::size_t limit) {
         set.shapes.resize(limit);
     }
     set.labels.resize(limit);
-}
-
-// Names every folder it looked in and the fixes that apply: the Debian package, the download.
-std::string notFoundMessage(const DatasetInfo& info, const fs::path& dataDir) {
-    std::string looked;
-    for (const auto& folder : catalogSearchFolders(info, dataDir))
-        looked += (looked.empty() ? "" : ", ") + folder.string();
-    std::string fix = "run 'normlab-cli download --dataset " + info.id + "' or pass --data-dir";
-    if (!info.debianPackage.empty()) fix = "install it with 'sudo apt-get install " + info.debianPackage + "', " + fix;
-    return info.id + ": not found (looked in " + looked + "); " + fix;
 }
 
 std::string knownIds() {
@@ -174,7 +165,7 @@ ImageSet openSplit(const DatasetRequest& request, const std::string& split, cons
         const DatasetInfo& info = *findCatalogDataset(id);
         const auto dataDir = dataDirOf(request);
         const auto found = locateCatalogDataset(info, dataDir);
-        if (!found) throw Error(notFoundMessage(info, dataDir));
+        if (!found) throw Error(datasetAvailability(id, dataDir).notFoundMessage());
         if (info.format == DatasetFormat::CifarPython) {
             const auto layout = detectCifarLayout(found->files.folder);
             if (!layout) throw Error(found->files.folder.string() + ": not a CIFAR batches folder");

@@ -1,6 +1,7 @@
 #include "core/stats/stdrecipes.h"
 
 #include <cmath>
+#include <numeric>
 
 namespace normlab {
 
@@ -18,6 +19,14 @@ StdRecipes stdRecipes(const SplitStats& stats) {
         r.within.push_back(m.withinVariance());
         r.between.push_back(m.betweenVariance());
     }
+    ByteHistogram all;
+    for (const ByteHistogram& c : stats.bytes)
+        all += c;
+    r.pooledStdAllChannels = all.populationStd() / 255.0;
+    r.meanOfImageStdAllChannels =
+        stats.imageStd.empty() ? 0.0
+                               : std::accumulate(stats.imageStd.begin(), stats.imageStd.end(), 0.0) /
+                                     static_cast<double>(stats.imageStd.size());
     return r;
 }
 

@@ -17,6 +17,11 @@ struct StdRecipes {
     // image means. The mean of per-image stds misses `between` (and, being a mean of square
     // roots, a little of `within`), so it is always smaller than the pooled std.
     std::vector<double> within, between;
+    // Over all channels together, for colour data (a colour image's own std is taken over all its
+    // channels, so this is what it compares with): the std pooled over every channel's pixels, and
+    // the mean over images of each image's std. For one channel, the same as the above.
+    double pooledStdAllChannels = 0;
+    double meanOfImageStdAllChannels = 0;
 };
 
 StdRecipes stdRecipes(const SplitStats& stats);

@@ -7,6 +7,7 @@
 #include "core/common/error.h"
 #include "core/common/splitmix.h"
 #include "core/stats/constantscheck.h"
+#include "core/stats/constantsseries.h"
 #include "core/stats/publishedconstants.h"
 #include "core/stats/statsengine.h"
 
@@ -104,6 +105,50 @@ private Q_SLOTS:
                 QVERIFY(close(r.within[c] + r.between[c], r.population[c] * r.population[c]));
             }
         }
+    }
+
+    // What the GUI's picture of per-image stds compares with, now in core (and in `check`): for
+    // colour data, the std pooled over all channels and the mean of the images' own stds.
+    void allChannelRecipesMatchBruteForce() {
+        const ImageSet set = generated(120, 3, 5, 40, 11);
+        const StdRecipes r = stdRecipes(computeStats(set));
+        long double sum = 0, sq = 0, stds = 0;
+        const auto n = static_cast<long double>(set.pixels.size());
+        for (std::uint8_t v : set.pixels)
+            sum += v / 255.0L;
+        for (std::uint8_t v : set.pixels)
+            sq += (v / 255.0L - sum / n) * (v / 255.0L - sum / n);
+        const std::size_t per = set.pixels.size() / set.count;
+        for (std::size_t i = 0; i < set.count; ++i) {
+            long double s = 0, s2 = 0;
+            for (std::size_t k = 0; k < per; ++k)
+                s += set.image(i)[k] / 255.0L;
+            for (std::size_t k = 0; k < per; ++k)
+                s2 += (set.image(i)[k] / 255.0L - s / per) * (set.image(i)[k] / 255.0L - s / per);
+            stds += std::sqrt(s2 / per); // population std, as the per-image table
+        }
+        QVERIFY(close(r.pooledStdAllChannels, static_cast<double>(std::sqrt(sq / n))));
+        QVERIFY2(close(r.meanOfImageStdAllChannels, static_cast<double>(stds / set.count), 1e-6),
+                 qPrintable(QString::number(r.meanOfImageStdAllChannels)));
+        // Always the larger: the images' own stds leave out how far their means differ.
+        QVERIFY(r.meanOfImageStdAllChannels < r.pooledStdAllChannels);
+    }
+
+    void constantsSeriesAreWhatTheNetworkSees() {
+        ByteHistogram bytes;
+        bytes.counts[0] = 3;
+        bytes.counts[255] = 5;
+        const BinnedCounts after = normalizedByteHistogram(bytes, 0.5, 0.25);
+        QCOMPARE(after.edges.size(), std::size_t{257});
+        QCOMPARE(after.counts.size(), std::size_t{256});
+        QVERIFY(close(after.edges[0], (-0.5 / 255.0 - 0.5) / 0.25));
+        QVERIFY(close(after.edges[256], (255.5 / 255.0 - 0.5) / 0.25));
+        QCOMPARE(after.counts[255], std::uint64_t{5});
+        const BinnedCounts stds = imageStdHistogram({0.0F, 0.125F, 0.25F, 0.25F}, 4);
+        QCOMPARE(stds.edges.front(), 0.0);
+        QCOMPARE(stds.edges.back(), 0.25);
+        QCOMPARE(stds.counts, (std::vector<std::uint64_t>{1, 0, 1, 2})); // the largest lands in the last bin
+        QCOMPARE(imageStdHistogram({}, 3).counts, (std::vector<std::uint64_t>{0, 0, 0}));
     }
 
     void constantImagesHaveNoWithinVariance() {

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "core/common/error.h"
+#include "core/data/catalog/datasetavailability.h"
 #include "core/data/catalog/datasetcatalog.h"
 #include "core/data/catalog/datasetlisting.h"
 #include "core/data/catalog/datasetlocator.h"
@@ -200,6 +201,36 @@ private Q_SLOTS:
         r.dataset = (root() / "no-such-folder").string();
         QVERIFY_THROWS_EXCEPTION(Error, openSplit(r, "train"));
         QVERIFY_THROWS_EXCEPTION(Error, openSplit(DatasetRequest{}, "validation"));
+    }
+    // One answer to "is it here, where, and what is the fix", for the loader, the list and the GUI.
+    void availabilityIsAnsweredOnce() {
+        const auto system = root() / "avail-sys";
+        const ScopedEnv env("XDG_DATA_DIRS", QByteArray::fromStdString(system.string()));
+        DatasetAvailability missing = datasetAvailability("fashion-mnist", root() / "avail-user");
+        QVERIFY(missing.catalog);
+        QVERIFY(!missing.found);
+        QCOMPARE(missing.displayName, std::string("FashionMNIST"));
+        QCOMPARE(missing.debianPackage, std::string("dataset-fashion-mnist"));
+        QCOMPARE(missing.fix, listDatasets(root() / "avail-user")[1].fix);
+        QVERIFY(!missing.searched.empty());
+        DatasetRequest r;
+        r.dataset = "fashion-mnist";
+        r.dataDir = root() / "avail-user";
+        try {
+            openSplit(r, "train");
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(std::string(e.what()), missing.notFoundMessage()); // the loader's words are the same
+        }
+        test::writeIdxDataset(system / "datasets" / "fashion-mnist", m_train, m_test, true);
+        const DatasetAvailability found = datasetAvailability("fashion-mnist", root() / "avail-user");
+        QVERIFY(found.found);
+        QVERIFY(found.fix.empty());
+        QCOMPARE(found.folder, system / "datasets" / "fashion-mnist");
+        QCOMPARE(found.origin, listDatasets(root() / "avail-user")[1].origin);
+        QVERIFY(datasetAvailability("synthetic", {}).found);
+        const DatasetAvailability path = datasetAvailability((root() / "some-folder").string(), {});
+        QVERIFY(path.found && !path.catalog); // a path is judged when it is read
     }
     void limitKeepsTheFirstImages() {
         DatasetRequest r;

@@ -29,27 +29,38 @@ class TestModels : public QObject {
 
 private Q_SLOTS:
     void runsModelFollowsARunsLife() {
-        RunsModel model;
+        ComparisonResults results;
+        RunsModel model(&results);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.reset(comparison({Method::None, Method::ZScore}));
+        ComparisonPlan plan;
+        for (const TrainConfig& c : comparison({Method::None, Method::ZScore}))
+            plan.runs.push_back({c, methodName(c.normalization)});
+        results.reset(plan);
+        model.resultsReset();
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(1, RunsModel::NameColumn).data().toString(), QStringLiteral("zscore"));
         QCOMPARE(model.stateText(0), QStringLiteral("queued"));
         QCOMPARE(model.activeRuns(), (std::vector<int>{0, 1}));
-        model.setStarted(0, QStringLiteral("cpu"));
-        model.setProgress(0, 2, 30, 60);
+        results.runStarted(0, "cpu");
+        results.progress(0, 2, 30, 60);
+        model.runChanged(0);
         QCOMPARE(model.stateText(0), QStringLiteral("running: epoch 2/20, batch 30/60"));
         QCOMPARE(model.index(0, RunsModel::DeviceColumn).data().toString(), QStringLiteral("cpu"));
         RunResult r;
         r.run = 0;
         r.status = RunStatus::Diverged;
         r.message = "loss is NaN at epoch 2, batch 31";
-        model.setFinished(r);
+        results.runFinished(r);
+        model.runChanged(0);
         QCOMPARE(model.stateText(0), QStringLiteral("diverged: loss is NaN at epoch 2, batch 31"));
         QCOMPARE(model.index(0, RunsModel::StateColumn).data(Qt::ToolTipRole).toString(), model.stateText(0));
+        // The planned name stays: the engine's result carries none.
+        QCOMPARE(model.index(0, RunsModel::NameColumn).data().toString(), QStringLiteral("none"));
+        QCOMPARE(model.index(0, RunsModel::DeviceColumn).data().toString(), QStringLiteral("cpu"));
         QCOMPARE(model.activeRuns(), std::vector<int>{1});
         QCOMPARE(model.index(1, RunsModel::NameColumn).data(Qt::ForegroundRole).value<QColor>(), runColor(1));
-        model.reset({});
+        results.clear();
+        model.resultsReset();
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -63,25 +74,40 @@ private Q_SLOTS:
     }
 
     void epochResultsKeepExactValuesAndNames() {
-        EpochResultsModel model;
+        ComparisonResults results;
+        EpochResultsModel model(&results);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         TrainConfig c;
         c.normalization = Method::ZScore;
+        ComparisonPlan plan;
+        plan.runs = {{c, "none"}, {c, "zscore"}};
+        results.reset(plan);
+        model.resultsReset();
+        QCOMPARE(model.rowCount(), 0);
+        results.runStarted(1, "cpu");
         EpochMetric e;
         e.run = 1;
         e.epoch = 3;
         e.trainAccuracy = 0.31569999999999998;
         e.testLoss = 0.5;
-        model.addEpoch(QStringLiteral("zscore"), c, QStringLiteral("cpu"), e);
+        results.addEpoch(e);
+        model.epochAdded(1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, EpochResultsModel::RunColumn).data().toString(), QStringLiteral("zscore"));
         QCOMPARE(model.index(0, EpochResultsModel::AccuracyColumn).data().toString(), QStringLiteral("0.3157"));
         QCOMPARE(model.index(0, EpochResultsModel::AccuracyColumn).data(EpochResultsModel::ValueRole).toDouble(),
                  e.trainAccuracy);
         QCOMPARE(model.index(0, EpochResultsModel::NormalizationColumn).data().toString(), QStringLiteral("zscore"));
+        QCOMPARE(model.index(0, EpochResultsModel::DeviceColumn).data().toString(), QStringLiteral("cpu"));
         QCOMPARE(model.headerData(EpochResultsModel::TestAccuracyColumn, Qt::Horizontal).toString(),
                  QStringLiteral("test accuracy"));
-        model.clear();
+        // Reopened results reach it through the same store: every epoch again, in run order.
+        results.addEpoch({0, 1});
+        model.resultsReset();
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, EpochResultsModel::RunColumn).data().toString(), QStringLiteral("none"));
+        results.clear();
+        model.resultsReset();
         QCOMPARE(model.rowCount(), 0);
     }
 

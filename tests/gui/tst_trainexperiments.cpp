@@ -18,6 +18,7 @@
 #include "core/train/experiment/lessonseeds.h"
 #include "core/train/experiment/resultsexport.h"
 #include "tests/support/quickruns.h"
+#include "tests/support/trainingwindow.h"
 #include "tests/support/testdata.h"
 #include "ui/plots/bandplot.h"
 #include "ui/widgets/filedialog.h"
@@ -75,18 +76,35 @@ private Q_SLOTS:
         QVERIFY(!page->job()->isRunning());
     }
 
+    // A grid varied over the model keeps its column in the CSV the GUI exports, as the CLI's does
+    // (both write through the session layer; the GUI's used to drop it).
+    void aGridsCsvKeepsItsColumns() {
+        test::TrainingWindow training;
+        TrainPage* page = training.page();
+        vary(page, QStringLiteral("model"), QStringLiteral("mlp, lenet5"));
+        TrainConfig c = test::quickRun(1);
+        c.limit = 300;
+        QVERIFY(training.finishComparison(c, {Method::ZScore}));
+        const QString csv = m_dir.filePath(QStringLiteral("grid.csv"));
+        FileDialog::instance()->setNextFileName(csv);
+        page->exportResults();
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].endsWith(QStringLiteral(",test_accuracy,model")), qPrintable(lines[0]));
+        QVERIFY2(lines[1].endsWith(QStringLiteral(",mlp")), qPrintable(lines[1]));
+        QVERIFY2(lines[2].endsWith(QStringLiteral(",lenet5")), qPrintable(lines[2]));
+    }
+
     // The lesson's question with seeds: 2 normalizations × 2 learning rates × 2 seeds = 8 runs.
     void aGridWithSeedsShowsBandsAndAVerdict() {
-        MainWindow window(test::smallSynthetic(500));
-        window.show();
-        TrainPage* page = window.trainPage();
-        page->setConfig(test::quickRun(2));
-        page->setMethods({Method::None, Method::ZScore});
+        test::TrainingWindow training;
+        training.window().show();
+        TrainPage* page = training.page();
         vary(page, QStringLiteral("lr"), QStringLiteral("0.01,0.001"));
         page->form()->setSeeds(2);
-        QSignalSpy done(page->job(), &TrainJob::allFinished);
-        page->start();
-        QVERIFY(done.wait(180000));
+        QVERIFY(training.finishComparison(test::quickRun(2), {Method::None, Method::ZScore}, 180000));
         QCOMPARE(page->runsModel()->rowCount(), 8);
         // Named as `normlab-cli train --vary lr=0.01,0.001 --compare none,zscore --seeds 2` names them.
         QCOMPARE(page->runsModel()->run(0).name, QStringLiteral("lr=0.01 · none · seed=1"));

@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-#include "ui/datacheck.h"
+#include "core/session/datacheck.h"
 
 namespace normlab {
 

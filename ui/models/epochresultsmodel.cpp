@@ -20,54 +20,56 @@ int decimals(int column) {
 
 } // namespace
 
-EpochResultsModel::EpochResultsModel(QObject* parent) : QAbstractTableModel(parent) {}
+EpochResultsModel::EpochResultsModel(const ComparisonResults* results, QObject* parent)
+    : TableModel({"run", "epoch", "loss", "accuracy", "test loss", "test accuracy", "epoch s", "run s", "lr",
+                  "batch size", "device", "normalization"},
+                 parent),
+      m_results(results) {}
 
-void EpochResultsModel::clear() {
+void EpochResultsModel::resultsReset() {
     beginResetModel();
     m_rows.clear();
+    for (int run = 0; run < m_results->runCount(); ++run)
+        for (std::size_t e = 0; e < m_results->run(run).epochs.size(); ++e)
+            m_rows.emplace_back(run, e);
     endResetModel();
 }
 
-void EpochResultsModel::addEpoch(const QString& runName, const TrainConfig& config, const QString& device,
-                                 const EpochMetric& epoch) {
-    const int row = rowCount();
+void EpochResultsModel::epochAdded(int run) {
+    if (run < 0 || run >= m_results->runCount() || m_results->run(run).epochs.empty()) return;
+    const int row = rows();
     beginInsertRows({}, row, row);
-    m_rows.push_back({runName, config, device, epoch});
+    m_rows.emplace_back(run, m_results->run(run).epochs.size() - 1);
     endInsertRows();
 }
 
-int EpochResultsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int EpochResultsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant EpochResultsModel::value(const Row& r, int column) const {
+QVariant EpochResultsModel::value(int row, int column) const {
+    const auto [run, epochIndex] = m_rows[static_cast<std::size_t>(row)];
+    const RunResult& r = m_results->run(run);
+    const EpochMetric& e = r.epochs[epochIndex];
     switch (column) {
     case RunColumn:
-        return r.run;
+        return QString::fromStdString(r.name);
     case EpochColumn:
-        return r.epoch.epoch;
+        return e.epoch;
     case LossColumn:
-        return r.epoch.trainLoss;
+        return e.trainLoss;
     case AccuracyColumn:
-        return r.epoch.trainAccuracy;
+        return e.trainAccuracy;
     case TestLossColumn:
-        return r.epoch.testLoss;
+        return e.testLoss;
     case TestAccuracyColumn:
-        return r.epoch.testAccuracy;
+        return e.testAccuracy;
     case EpochSecondsColumn:
-        return r.epoch.epochSeconds;
+        return e.epochSeconds;
     case RunSecondsColumn:
-        return r.epoch.runSeconds;
+        return e.runSeconds;
     case LrColumn:
         return r.config.lr;
     case BatchSizeColumn:
         return r.config.batchSize;
     case DeviceColumn:
-        return r.device;
+        return QString::fromStdString(r.device);
     case NormalizationColumn:
         return QString::fromStdString(methodName(r.config.normalization));
     }
@@ -76,8 +78,7 @@ QVariant EpochResultsModel::value(const Row& r, int column) const {
 
 QVariant EpochResultsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
-    const Row& r = m_rows[static_cast<std::size_t>(index.row())];
-    const QVariant v = value(r, index.column());
+    const QVariant v = value(index.row(), index.column());
     switch (role) {
     case Qt::DisplayRole:
         return v.typeId() == QMetaType::Double ? QVariant(QString::number(v.toDouble(), 'f', decimals(index.column())))
@@ -85,20 +86,12 @@ QVariant EpochResultsModel::data(const QModelIndex& index, int role) const {
     case ValueRole:
         return v;
     case Qt::ForegroundRole:
-        if (index.column() == RunColumn) return runColor(r.epoch.run);
+        if (index.column() == RunColumn) return runColor(m_rows[static_cast<std::size_t>(index.row())].first);
         break;
     case Qt::TextAlignmentRole:
-        return v.typeId() == QMetaType::QString ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return alignmentOf(v);
     }
     return {};
-}
-
-QVariant EpochResultsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const names[] = {"run",     "epoch", "loss", "accuracy",   "test loss", "test accuracy",
-                                        "epoch s", "run s", "lr",   "batch size", "device",    "normalization"};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
 } // namespace normlab

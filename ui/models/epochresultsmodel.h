@@ -1,17 +1,17 @@
 #pragma once
 
+#include <utility>
 #include <vector>
 
-#include <QAbstractTableModel>
-
-#include "core/train/config/trainresult.h"
+#include "core/session/comparisonresults.h"
+#include "ui/models/tablemodel.h"
 
 namespace normlab {
 
 // The lesson's results table: one row per finished epoch of every run, with the run's name (what
-// differs between the runs) first. Fed epoch by epoch while training, and by reopened results
-// through the same addEpoch(); exports read the core's RunResults, never this table.
-class EpochResultsModel : public QAbstractTableModel {
+// differs between the runs) first, in the order the epochs finished. A view over the session's
+// ComparisonResults: live epochs and reopened results reach it through the same calls.
+class EpochResultsModel : public TableModel {
     Q_OBJECT
 
 public:
@@ -30,29 +30,24 @@ public:
         NormalizationColumn,
         ColumnCount
     };
-    // The exact number behind a cell (sorting and tests use it; the display rounds).
-    static constexpr int ValueRole = Qt::UserRole;
 
-    explicit EpochResultsModel(QObject* parent = nullptr);
+    explicit EpochResultsModel(const ComparisonResults* results, QObject* parent = nullptr);
 
-    void clear();
-    void addEpoch(const QString& runName, const TrainConfig& config, const QString& device, const EpochMetric& epoch);
+    // Every epoch of every run again (a new comparison, reopened results).
+    void resultsReset();
+    // The run's newest epoch was added to the results.
+    void epochAdded(int run);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    int rows() const override { return static_cast<int>(m_rows.size()); }
 
 private:
-    struct Row {
-        QString run;
-        TrainConfig config;
-        QString device;
-        EpochMetric epoch;
-    };
-    QVariant value(const Row& row, int column) const;
+    QVariant value(int row, int column) const;
 
-    std::vector<Row> m_rows;
+    const ComparisonResults* m_results;
+    std::vector<std::pair<int, std::size_t>> m_rows; // (run, epoch index): the order epochs finished in
 };
 
 } // namespace normlab

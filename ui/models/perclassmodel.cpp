@@ -22,7 +22,9 @@ QVariantList list(const std::vector<double>& values) {
 
 } // namespace
 
-PerClassModel::PerClassModel(QObject* parent) : QAbstractTableModel(parent) {}
+// One "class" column for the number and one for its name, not "label" and "class".
+PerClassModel::PerClassModel(QObject* parent)
+    : TableModel({"#", "class", "images", "mean (x/255)", "std (x/255)"}, parent) {}
 
 void PerClassModel::setStats(const SplitStats& stats) {
     beginResetModel();
@@ -37,14 +39,6 @@ void PerClassModel::setStats(const SplitStats& stats) {
         m_rows.push_back(std::move(row));
     }
     endResetModel();
-}
-
-int PerClassModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int PerClassModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant PerClassModel::data(const QModelIndex& index, int role) const {
@@ -79,14 +73,12 @@ QVariant PerClassModel::data(const QModelIndex& index, int role) const {
 
 QVariant PerClassModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    // One "class" column for the number and one for its name, not "label" and "class".
-    static const char* const names[] = {"#", "class", "images", "mean (x/255)", "std (x/255)"};
     if (section < 0 || section >= ColumnCount) return {};
     // "mean (x/255)" over "R / G / B", the order of the values below: on two lines the header is
     // no wider than the values.
     if ((section == MeanColumn || section == StdColumn) && m_channels > 1)
-        return tr(names[section]) + QLatin1Char('\n') + channelList(m_channels);
-    return tr(names[section]);
+        return header(section) + QLatin1Char('\n') + channelList(m_channels);
+    return header(section);
 }
 
 } // namespace normlab

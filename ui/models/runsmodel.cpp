@@ -41,56 +41,37 @@ std::vector<QString> runNames(const std::vector<TrainConfig>& configs) {
     return names;
 }
 
-RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
+RunsModel::RunsModel(const ComparisonResults* results, QObject* parent)
+    : QAbstractTableModel(parent), m_results(results) {}
 
-void RunsModel::reset(const std::vector<TrainConfig>& configs, const std::vector<QString>& given) {
+void RunsModel::resultsReset() {
     beginResetModel();
-    m_runs.clear();
-    auto names = runNames(configs);
-    for (std::size_t i = 0; i < std::min(names.size(), given.size()); ++i)
-        if (!given[i].isEmpty()) names[i] = given[i];
-    for (std::size_t i = 0; i < configs.size(); ++i)
-        m_runs.push_back(
-            {names[i], configs[i], QString::fromStdString(configs[i].device), RunStatus::Queued, {}, 0, 0, 0});
     endResetModel();
 }
 
-void RunsModel::setStarted(int row, const QString& device) {
+void RunsModel::runChanged(int row) {
     if (row < 0 || row >= rowCount()) return;
-    Run& r = m_runs[static_cast<std::size_t>(row)];
-    r.device = device;
-    r.status = RunStatus::Running;
-    changed(row);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void RunsModel::setProgress(int row, int epoch, int batch, int batches) {
-    if (row < 0 || row >= rowCount()) return;
-    Run& r = m_runs[static_cast<std::size_t>(row)];
-    r.status = RunStatus::Running;
-    r.epoch = epoch, r.batch = batch, r.batches = batches;
-    changed(row);
-}
-
-void RunsModel::setFinished(const RunResult& result) {
-    if (result.run < 0 || result.run >= rowCount()) return;
-    Run& r = m_runs[static_cast<std::size_t>(result.run)];
-    r.status = result.status;
-    r.message = QString::fromStdString(result.message);
-    if (!result.device.empty()) r.device = QString::fromStdString(result.device);
-    changed(result.run);
+RunsModel::Run RunsModel::run(int row) const {
+    const RunResult& r = m_results->run(row);
+    return {QString::fromStdString(r.name), r.config, QString::fromStdString(r.device), r.status,
+            QString::fromStdString(r.message)};
 }
 
 QString RunsModel::stateText(int row) const {
-    const Run& r = run(row);
+    const RunResult& r = m_results->run(row);
+    const RunProgress& p = m_results->progressOf(row);
     if (r.status == RunStatus::Running)
-        return r.batches > 0 ? tr("running: epoch %1/%2, batch %3/%4")
-                                   .arg(r.epoch)
+        return p.batches > 0 ? tr("running: epoch %1/%2, batch %3/%4")
+                                   .arg(p.epoch)
                                    .arg(r.config.epochs)
-                                   .arg(r.batch)
-                                   .arg(r.batches)
+                                   .arg(p.batch)
+                                   .arg(p.batches)
                              : tr("running");
     const QString state = QString::fromStdString(runStatusName(r.status));
-    return r.message.isEmpty() ? state : state + QStringLiteral(": ") + r.message;
+    return r.message.empty() ? state : state + QStringLiteral(": ") + QString::fromStdString(r.message);
 }
 
 QColor RunsModel::color(int row) const {
@@ -98,16 +79,11 @@ QColor RunsModel::color(int row) const {
 }
 
 std::vector<int> RunsModel::activeRuns() const {
-    std::vector<int> rows;
-    for (int i = 0; i < rowCount(); ++i)
-        if (m_runs[static_cast<std::size_t>(i)].status == RunStatus::Queued ||
-            m_runs[static_cast<std::size_t>(i)].status == RunStatus::Running)
-            rows.push_back(i);
-    return rows;
+    return m_results->activeRuns();
 }
 
 int RunsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
+    return parent.isValid() ? 0 : m_results->runCount();
 }
 
 int RunsModel::columnCount(const QModelIndex& parent) const {
@@ -116,7 +92,7 @@ int RunsModel::columnCount(const QModelIndex& parent) const {
 
 QVariant RunsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
-    const Run& r = run(index.row());
+    const Run r = run(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -148,10 +124,6 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("state");
     }
     return {};
-}
-
-void RunsModel::changed(int row) {
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 } // namespace normlab

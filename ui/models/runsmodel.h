@@ -6,39 +6,37 @@
 #include <QColor>
 
 #include "core/train/config/trainconfig.h"
+#include "core/session/comparisonresults.h"
 #include "core/train/config/trainresult.h"
 
 namespace normlab {
 
 // The runs of a comparison and where each stands: its name (what differs between the runs), the
 // device it runs on, and its state ("queued", "running: epoch 2/20, batch 30/60", "finished",
-// "cancelled: …"). Fed by the training job's signals and, for reopened results, by the same
-// calls; views and code read state from here, never from cell text.
+// "cancelled: …"). A view over the session's ComparisonResults, which the training job's signals
+// and reopened files feed alike: the owner of the results says which rows changed.
 class RunsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     enum Column { NameColumn, DeviceColumn, StateColumn, ColumnCount };
 
+    // One run as the table shows it.
     struct Run {
         QString name;
         TrainConfig config;
         QString device;
         RunStatus status = RunStatus::Queued;
         QString message;
-        int epoch = 0, batch = 0, batches = 0; // progress while running
     };
 
-    explicit RunsModel(QObject* parent = nullptr);
+    explicit RunsModel(const ComparisonResults* results, QObject* parent = nullptr);
 
-    // One row per configuration, all queued, named by `names` (a grid's names, as the CLI gives
-    // them) or, where none is given, by runNames().
-    void reset(const std::vector<TrainConfig>& configs, const std::vector<QString>& names = {});
-    void setStarted(int run, const QString& device);
-    void setProgress(int run, int epoch, int batch, int batches);
-    void setFinished(const RunResult& result);
+    // The results were reset (a new comparison, reopened results) / one run changed.
+    void resultsReset();
+    void runChanged(int run);
 
-    const Run& run(int row) const { return m_runs.at(static_cast<std::size_t>(row)); }
+    Run run(int row) const;
     QString stateText(int row) const;
     QColor color(int row) const;
     // The runs that are queued or running, i.e. what "Stop run" can act on.
@@ -50,9 +48,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void changed(int row);
-
-    std::vector<Run> m_runs;
+    const ComparisonResults* m_results;
 };
 
 // One colour per run, the same in every plot, legend, table and sample strip.

@@ -23,7 +23,8 @@ const Spread* spreadIn(const EpochSpread& e, int column) {
 
 } // namespace
 
-SeedSummaryModel::SeedSummaryModel(QObject* parent) : QAbstractTableModel(parent) {}
+SeedSummaryModel::SeedSummaryModel(QObject* parent)
+    : TableModel({"configuration", "epoch", "seeds", "test accuracy", "test loss", "accuracy", "loss"}, parent) {}
 
 void SeedSummaryModel::setGroups(const std::vector<SeedGroup>& groups) {
     beginResetModel();
@@ -33,14 +34,6 @@ void SeedSummaryModel::setGroups(const std::vector<SeedGroup>& groups) {
         for (const EpochSpread& e : m_groups[g].epochs)
             m_rows.push_back({static_cast<int>(g), &e});
     endResetModel();
-}
-
-int SeedSummaryModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int SeedSummaryModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant SeedSummaryModel::data(const QModelIndex& index, int role) const {
@@ -79,13 +72,6 @@ QVariant SeedSummaryModel::data(const QModelIndex& index, int role) const {
                                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
-}
-
-QVariant SeedSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const names[] = {"configuration", "epoch", "seeds",     "test accuracy",
-                                        "test loss",     "accuracy", "loss"};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
 } // namespace normlab

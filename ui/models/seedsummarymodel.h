@@ -2,15 +2,15 @@
 
 #include <vector>
 
-#include <QAbstractTableModel>
 
 #include "core/train/experiment/seedsummary.h"
+#include "ui/models/tablemodel.h"
 
 namespace normlab {
 
 // Mean ± std over seeds, one row per configuration and epoch (core's groupBySeed). Fed with the
 // whole grouping whenever an epoch finishes; ValueRole holds each cell's mean, StdRole its std.
-class SeedSummaryModel : public QAbstractTableModel {
+class SeedSummaryModel : public TableModel {
     Q_OBJECT
 
 public:
@@ -24,7 +24,6 @@ public:
         LossColumn,
         ColumnCount
     };
-    static constexpr int ValueRole = Qt::UserRole;
     static constexpr int StdRole = Qt::UserRole + 1;
 
     explicit SeedSummaryModel(QObject* parent = nullptr);
@@ -32,10 +31,10 @@ public:
     void setGroups(const std::vector<SeedGroup>& groups);
     const std::vector<SeedGroup>& groups() const { return m_groups; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    int rows() const override { return static_cast<int>(m_rows.size()); }
 
 private:
     struct Row {

@@ -13,7 +13,7 @@
 
 #include "ui/widgets/channelcombo.h"
 #include "ui/plots/channelstyle.h"
-#include "ui/datacheck.h"
+#include "core/session/datacheck.h"
 #include "ui/models/datacheckmodel.h"
 #include "ui/models/perclassmodel.h"
 #include "ui/plots/pixelmapplot.h"

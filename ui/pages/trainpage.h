@@ -1,22 +1,18 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <vector>
 
 #include <QWidget>
 
-#include "core/train/experiment/experimentfile.h"
+#include "core/session/comparisonresults.h"
 #include "core/train/config/trainconfig.h"
 #include "core/train/config/trainresult.h"
-#include "ui/jobs/jobrunner.h"
 
-class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -29,16 +25,17 @@ class EpochResultsModel;
 class RunsModel;
 class SeedSummaryModel;
 class SampleStrip;
+class TrainCurves;
+class TrainFileActions;
 class TrainForm;
 class TrainJob;
 
-// The training dashboard: the form (TrainForm), live loss and accuracy curves side by side (one
-// colour per run everywhere) or, over seeds, each configuration's mean with a min–max band
-// (BandPlot), what the network sees for each run (SampleStrip), the runs, the lesson's results
-// table (RunsModel, EpochResultsModel) and mean ± std over seeds with a plain verdict on noise
-// (SeedSummaryModel, core's compareGroups), exportable and reopenable; experiment files open,
-// save and export as a Python script. Live signals and reopened files feed the models through the
-// same calls.
+// The training dashboard: the form (TrainForm), the curves (TrainCurves), what the network sees
+// for each run (SampleStrip), the runs, the lesson's results table and mean ± std over seeds with a
+// plain verdict on noise; its files go through TrainFileActions. The page lays these out and
+// wires them: every run lives in one ComparisonResults (the session layer's store), which the
+// training job's signals and reopened files feed through the same calls, and which the models
+// and curves only show.
 class TrainPage : public QWidget {
     Q_OBJECT
 
@@ -56,18 +53,21 @@ public:
     TrainJob* job() const { return m_job; }
     // The training engine: loaded in the background the first time this page is shown.
     EngineStatus* engine() const { return m_engine; }
-    CurvePlot* lossPlot() const { return m_loss; }
-    CurvePlot* accuracyPlot() const { return m_accuracy; }
+    const ComparisonResults& comparison() const { return m_results; }
+    TrainCurves* curves() const { return m_curves; }
+    CurvePlot* lossPlot() const;
+    CurvePlot* accuracyPlot() const;
+    BandPlot* lossBands() const;
+    BandPlot* accuracyBands() const;
     const RunsModel* runsModel() const { return m_runsModel; }
     const EpochResultsModel* resultsModel() const { return m_resultsModel; }
     const SeedSummaryModel* seedSummaryModel() const { return m_seedModel; }
-    BandPlot* lossBands() const { return m_lossBands; }
-    BandPlot* accuracyBands() const { return m_accuracyBands; }
     // Whether the plots show each run, or each configuration's mean and band over its seeds.
     bool showingBands() const;
     void setShowingBands(bool bands);
     // The verdicts on noise: one sentence per pair of configurations (core's compareGroups).
     QString verdictText() const;
+    // The runs that have ended, as an export writes them.
     std::vector<RunResult> results() const;
     QString runState(int run) const;
     QString message() const;
@@ -93,45 +93,34 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QWidget* buildFormColumn();
+    QWidget* buildResultsColumn();
     void connectJob();
     void engineChanged();
-    void resetRuns(const std::vector<TrainConfig>& configs, const std::vector<QString>& names);
-    void addEpoch(int run, const EpochMetric& epoch);
-    void runEnded(const RunResult& result);
-    void refreshSeedSummary();
-    void rememberEpochTime(int run, const EpochMetric& epoch);
-    void showResults(const std::vector<RunResult>& runs);
+    void resultsReplaced();
+    void summaryChanged();
+    void rememberEpochTime(const RunResult& run, const EpochMetric& epoch);
     void setMessage(const QString& text);
     void updateStopTarget();
     int stopTarget() const;
 
+    ComparisonResults m_results; // every run on screen: the one copy
+    std::optional<ComparisonPlan> m_pending; // what the job will train once its data has loaded
     EngineStatus* m_engine;
     TrainJob* m_job;
     TrainForm* m_form;
     RunsModel* m_runsModel;
     EpochResultsModel* m_resultsModel;
     SeedSummaryModel* m_seedModel;
-    std::vector<TrainConfig> m_pending; // what the running job will train once its data is loaded
-    std::vector<QString> m_pendingNames;
-    std::optional<Experiment> m_experiment; // what the runs on screen came from, for their results file
-    Experiment m_pendingExperiment;
-    JobRunner m_scriptRunner{JobRunner::Policy::Refuse}; // loads the data an exported script needs
-    std::map<int, RunResult> m_finished;
-    std::vector<RunResult> m_live; // every run so far, finished or not: what the seed summary groups
-    QTableView* m_runs;
-    CurvePlot* m_loss;
-    CurvePlot* m_accuracy;
-    BandPlot* m_lossBands;
-    BandPlot* m_accuracyBands;
-    QStackedWidget* m_plotStack;
-    QComboBox* m_plotView;
-    QTabWidget* m_tables;
-    QLabel* m_verdict;
-    SampleStrip* m_samples;
-    QTableView* m_results;
-    QProgressBar* m_progress;
-    QLabel* m_message;
-    QPushButton* m_download;
+    TrainCurves* m_curves;
+    TrainFileActions* m_files;
+    QTableView* m_runs = nullptr;
+    QTabWidget* m_tables = nullptr;
+    QLabel* m_verdict = nullptr;
+    SampleStrip* m_samples = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_download = nullptr;
     QString m_missingDataset;
     bool m_failed = false;
     bool m_startWhenLoaded = false; // Start was pressed while the engine loaded

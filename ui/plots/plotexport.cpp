@@ -1,5 +1,8 @@
 #include "ui/plots/plotexport.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <QBuffer>
 #include <QPdfWriter>
 #include <QSvgGenerator>
@@ -46,6 +49,19 @@ void savePlot(QCustomPlot* plot, const QString& path) {
     buffer.close();
     writeFileAtomically(path.toStdString(),
                         std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
+std::pair<QString, QString> savePlotPair(const QString& path, QCustomPlot* first, const QString& firstSuffix,
+                                         QCustomPlot* second, const QString& secondSuffix) {
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().isEmpty() ? QStringLiteral("png") : info.suffix();
+    const auto named = [&](const QString& part) {
+        return info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + part + QLatin1Char('.') + suffix);
+    };
+    const std::pair<QString, QString> paths{named(firstSuffix), named(secondSuffix)};
+    savePlot(first, paths.first);
+    savePlot(second, paths.second);
+    return paths;
 }
 
 } // namespace normlab

@@ -18,6 +18,7 @@
 
 #include "core/common/error.h"
 #include "core/stats/constantscheck.h"
+#include "core/stats/constantsseries.h"
 #include "core/stats/publishedconstants.h"
 #include "ui/widgets/channelcombo.h"
 #include "ui/plots/channelstyle.h"
@@ -31,45 +32,14 @@ constexpr int kDecimals = 4;
 const QColor kIdealColor(60, 60, 60);
 const QColor kPooledColor(200, 60, 40);
 const QColor kPerImageColor(40, 110, 200);
+const QColor kImageStdColor(90, 90, 90);
 
-// The byte histogram of one channel, each byte v at (v/255 - mean) / std: exactly what the
-// network sees after this Normalize.
-HistogramSeries afterSeries(const ByteHistogram& bytes, double mean, double std, const QString& name,
-                            const QColor& color) {
-    HistogramSeries s{name, {}, {}, color};
-    for (int v = 0; v <= 256; ++v)
-        s.edges.push_back(((v - 0.5) / 255.0 - mean) / std);
-    s.counts.assign(bytes.counts.begin(), bytes.counts.end());
-    return s;
-}
-
-HistogramSeries imageStdSeries(const std::vector<float>& stds) {
-    HistogramSeries s{QObject::tr("images by their std"), {}, {}, QColor(90, 90, 90)};
-    const double top =
-        stds.empty() ? 1.0 : std::max(1e-6, static_cast<double>(*std::max_element(stds.begin(), stds.end())));
-    for (int b = 0; b <= kImageStdBins; ++b)
-        s.edges.push_back(top * b / kImageStdBins);
-    s.counts.assign(kImageStdBins, 0);
-    for (float v : stds)
-        ++s.counts[std::min(kImageStdBins - 1, static_cast<int>(v / top * kImageStdBins))];
-    return s;
+HistogramSeries seriesOf(BinnedCounts bins, const QString& name, const QColor& color) {
+    return {name, std::move(bins.edges), std::move(bins.counts), color};
 }
 
 QString number(double v) {
     return QString::number(v, 'f', kDecimals);
-}
-
-// The pooled std over every channel's pixels together, in pixel/255 units: what the per-image
-// stds of a colour image (taken over all its channels) are compared with.
-double pooledStdOfAllChannels(const std::vector<ByteHistogram>& channels) {
-    ByteHistogram all;
-    for (const auto& c : channels)
-        all += c;
-    return all.populationStd() / 255.0;
-}
-
-double meanOf(const std::vector<float>& values) {
-    return values.empty() ? 0.0 : std::accumulate(values.begin(), values.end(), 0.0) / values.size();
 }
 
 } // namespace
@@ -197,7 +167,8 @@ void ConstantsPanel::showChecked() {
         if (!m_channel->shows(c)) continue;
         const QString name = channels == 1 ? tr("after") : channelName(c, channels);
         const QColor color = channelColor(c, channels);
-        series.push_back(afterSeries(stats.bytes[c], k.constants.mean[c], k.constants.std[c], name, color));
+        series.push_back(
+            seriesOf(normalizedByteHistogram(stats.bytes[c], k.constants.mean[c], k.constants.std[c]), name, color));
         const QString which = channels == 1 ? QString() : QLatin1Char(' ') + name;
         markers.push_back({k.afterMean[c], tr("mean %1%2").arg(QString::number(k.afterMean[c], 'f', 2), which), color,
                            Qt::SolidLine});
@@ -236,13 +207,17 @@ void ConstantsPanel::showRecipes() {
     // leaves out how much the image means differ. A colour image's std is taken over all its
     // channels, so it is compared with the std pooled over all channels, not one channel's.
     if (stats.channels == 1) {
-        m_imageStds->setSeries({imageStdSeries(stats.imageStd)}, tr("std of one image (x/255)"));
+        m_imageStds->setSeries({seriesOf(imageStdHistogram(stats.imageStd, kImageStdBins), tr("images by their std"),
+                                         kImageStdColor)},
+                               tr("std of one image (x/255)"));
         m_imageStds->setMarkers({{r.population[0], tr("pooled %1").arg(number(r.population[0])), kPooledColor},
                                  {r.meanOfImageStd[0], tr("mean of these %1").arg(number(r.meanOfImageStd[0])),
                                   kPerImageColor, Qt::DashLine}});
     } else {
-        const double pooled = pooledStdOfAllChannels(stats.bytes), mean = meanOf(stats.imageStd);
-        m_imageStds->setSeries({imageStdSeries(stats.imageStd)}, tr("std of one image, all channels (x/255)"));
+        const double pooled = r.pooledStdAllChannels, mean = r.meanOfImageStdAllChannels;
+        m_imageStds->setSeries({seriesOf(imageStdHistogram(stats.imageStd, kImageStdBins), tr("images by their std"),
+                                         kImageStdColor)},
+                               tr("std of one image, all channels (x/255)"));
         m_imageStds->setMarkers({{pooled, tr("pooled, all channels %1").arg(number(pooled)), kPooledColor},
                                  {mean, tr("mean of these %1").arg(number(mean)), kPerImageColor, Qt::DashLine}});
     }

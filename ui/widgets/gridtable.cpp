@@ -84,9 +84,9 @@ int GridTable::addRow(const QString& option, const QString& values) {
     const QStringList options = variedOptions();
     QString chosen = option;
     if (chosen.isEmpty()) {
-        const auto used = axes();
+        const auto used = rows();
         const auto unused = std::find_if(options.begin(), options.end(), [&](const QString& o) {
-            return std::none_of(used.begin(), used.end(), [&](const GridAxis& a) { return a.option == o.toStdString(); });
+            return std::none_of(used.begin(), used.end(), [&](const auto& r) { return r.first == o.toStdString(); });
         });
         chosen = unused == options.end() ? options.front() : *unused;
     }
@@ -104,16 +104,13 @@ int GridTable::addRow(const QString& option, const QString& values) {
     return row;
 }
 
-std::vector<GridAxis> GridTable::axes() const {
-    std::vector<GridAxis> list;
+std::vector<std::pair<std::string, std::string>> GridTable::rows() const {
+    std::vector<std::pair<std::string, std::string>> list;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const auto* combo = qobject_cast<const QComboBox*>(m_table->cellWidget(row, kOptionColumn));
         const QTableWidgetItem* item = m_table->item(row, kValuesColumn);
-        if (!combo || !item) continue;
-        GridAxis axis{combo->currentText().toStdString(), {}};
-        for (const QString& v : item->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-            if (!v.trimmed().isEmpty()) axis.values.push_back(v.trimmed().toStdString());
-        if (!axis.values.empty()) list.push_back(axis);
+        if (!combo || !item || item->text().trimmed().isEmpty()) continue;
+        list.emplace_back(combo->currentText().toStdString(), item->text().toStdString());
     }
     return list;
 }

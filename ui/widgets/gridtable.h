@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <QWidget>
@@ -20,8 +22,9 @@ class GridTable : public QWidget {
 public:
     explicit GridTable(QWidget* parent = nullptr);
 
-    // The axes as written, not yet checked: expandGrid() says what is wrong with a value.
-    std::vector<GridAxis> axes() const;
+    // The rows as typed: (option, comma-separated values), rows with no values left out. The
+    // session's ExperimentBuilder parses and checks them, as it does `--vary`.
+    std::vector<std::pair<std::string, std::string>> rows() const;
     // Replaces the rows; a normalize axis is not shown here (the form's checkboxes are that axis).
     void setAxes(const std::vector<GridAxis>& axes);
     // Adds a row for `option` (the first option not yet varied when empty) and returns its row.

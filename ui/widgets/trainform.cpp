@@ -15,6 +15,7 @@
 #include "core/data/catalog/datasetlocator.h"
 #include "ui/widgets/datasetcombo.h"
 #include "core/common/error.h"
+#include "core/session/experimentbuilder.h"
 #include "ui/jobs/enginestatus.h"
 #include "ui/widgets/gridtable.h"
 
@@ -161,17 +162,17 @@ void TrainForm::setSeeds(int seeds) {
     m_seeds->setValue(seeds);
 }
 
+ComparisonPlan TrainForm::plan() const {
+    ExperimentBuilder builder(config());
+    for (const auto& [option, values] : m_grid->rows())
+        builder.vary(option, values);
+    builder.compare(methods());
+    builder.setSeeds(seeds());
+    return planComparison(builder.build());
+}
+
 Experiment TrainForm::experiment() const {
-    Experiment e;
-    e.base = config();
-    e.grid = m_grid->axes();
-    GridAxis normalize{"normalize", {}};
-    for (Method m : methods())
-        normalize.values.push_back(methodName(m));
-    if (normalize.values.size() == 1) e.base.normalization = methods().front();
-    if (!normalize.values.empty()) e.grid.push_back(normalize);
-    e.seeds = seeds();
-    return e;
+    return plan().experiment;
 }
 
 void TrainForm::setExperiment(const Experiment& e) {
@@ -189,24 +190,12 @@ void TrainForm::setExperiment(const Experiment& e) {
 }
 
 std::vector<GridRun> TrainForm::runs() const {
-    if (methods().empty()) throw Error(tr("Choose at least one normalization.").toStdString());
-    const Experiment e = experiment();
-    if (const auto errors = validateConfig(e.base); !errors.empty()) throw Error(errors.front());
-    return expandGrid(e.base, e.grid, e.seeds);
+    return plan().runs;
 }
 
 QString TrainForm::runCountText() const {
     try {
-        const std::size_t runs = this->runs().size();
-        const int seeds = this->seeds();
-        const std::size_t configurations = runs / static_cast<std::size_t>(seeds);
-        // English plurals spelled out: NormLab ships no translations that would resolve "%n run(s)".
-        const auto count = [](std::size_t n, const QString& one, const QString& many) {
-            return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-        };
-        return tr("%1 × %2 = %3")
-            .arg(count(configurations, tr("configuration"), tr("configurations")),
-                 count(static_cast<std::size_t>(seeds), tr("seed"), tr("seeds")), count(runs, tr("run"), tr("runs")));
+        return QString::fromStdString(normlab::runCountText(plan()));
     } catch (const Error& error) {
         return QString::fromStdString(error.what());
     }

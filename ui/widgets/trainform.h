@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include "core/session/experimentbuilder.h"
 #include "core/train/experiment/experimentfile.h"
 #include "core/train/config/trainconfig.h"
 
@@ -37,16 +38,17 @@ public:
     int seeds() const;
     void setSeeds(int seeds);
     GridTable* gridTable() const { return m_grid; }
-    // Everything the form says: config(), the grid (the varied options, then the checked
-    // normalizations as the `normalize` axis, as `train --vary … --compare …` builds it), seeds.
-    Experiment experiment() const;
+    // Everything the form says, checked by the session's ExperimentBuilder: config(), the grid (the
+    // varied options, then the checked normalizations as the `normalize` axis, as `train --vary …
+    // --compare …` builds it), seeds; with the runs it expands to. Throws Error saying what is wrong:
+    // no normalization ticked, a setting validateConfig refuses, or a value of the grid.
+    ComparisonPlan plan() const;
+    Experiment experiment() const; // plan().experiment
     // Shows an experiment file's settings; a normalize axis becomes the checkboxes (in their order).
     void setExperiment(const Experiment& experiment);
     // The lesson's experiment (core's lessonPreset/lessonMethods) with `seeds` seeds.
     void applyLessonPreset(int seeds);
-    // The runs experiment() expands to, as Start trains them. Throws Error saying what is wrong:
-    // no normalization ticked, a setting validateConfig refuses, or a value of the grid.
-    std::vector<GridRun> runs() const;
+    std::vector<GridRun> runs() const; // plan().runs
     // "2 configurations × 3 seeds = 6 runs", or what is wrong with the grid.
     QString runCountText() const;
     // The data directory training reads from (empty: the default); refreshes the data set list.

@@ -10,17 +10,22 @@
 #include "core/common/shortestnumber.h"
 #include "core/common/filebytes.h"
 #include "core/common/atomicfile.h"
+#include "core/train/config/configjson.h"
 
 namespace normlab {
 namespace {
 
-using json = nlohmann::ordered_json;
+using json = ConfigJson;
 
 constexpr const char* kFormat = "normlab-experiment/1";
-const std::vector<std::string> kTopKeys{"format",  "dataset", "data_dir", "limit",   "test_split",
-                                        "options", "grid",    "seeds",    "found_in"};
-const std::vector<std::string> kOptionKeys{"model",  "optimizer", "lr",     "momentum",     "batch_size",
-                                           "epochs", "seed",      "device", "normalization"};
+
+std::vector<std::string> topKeys() {
+    std::vector<std::string> keys{"format"};
+    for (const auto& k : configKeyNames(ConfigPart::Data))
+        keys.push_back(k);
+    keys.insert(keys.end(), {"options", "grid", "seeds", "found_in"});
+    return keys;
+}
 
 // Reads one JSON document; every problem names the file and the key, so the messages share a shape.
 class Reader {
@@ -41,19 +46,17 @@ public:
         if (!v.is_string()) fail(key, "must be a string");
         return v.get<std::string>();
     }
-    double number(const json& v, const std::string& key) const {
-        if (!v.is_number()) fail(key, "must be a number");
-        return v.get<double>();
-    }
-    // Whole numbers in [0, hi]; 2.0 is not one (the writer never writes it, so a person did).
-    std::uint64_t whole(const json& v, const std::string& key, std::uint64_t hi) const {
-        if (v.is_number_unsigned() && v.get<std::uint64_t>() <= hi) return v.get<std::uint64_t>();
-        fail(key, "must be a whole number from 0 to " + std::to_string(hi));
-    }
 
-    // A configuration that was valid before one key was set and is not now is that key's fault.
-    void checkConfig(const TrainConfig& c, const std::string& key) const {
-        if (const auto errors = validateConfig(c); !errors.empty()) fail(key, errors.front());
+    // One setting of the configuration (core/train/config/configjson.h spells them all). A
+    // configuration that was valid before the key was set and is not now is that key's fault.
+    void setting(TrainConfig& c, const std::string& key, const json& v, const std::string& where) const {
+        try {
+            setConfigKey(c, key, v);
+        } catch (const Error& e) {
+            fail(where, e.what());
+        }
+        if (key == "dataset" || key == "data_dir" || key == "limit") return; // checked when the data loads
+        if (const auto errors = validateConfig(c); !errors.empty()) fail(where, errors.front());
     }
 
 private:
@@ -62,33 +65,9 @@ private:
 
 void readOptions(const Reader& in, const json& options, TrainConfig& c) {
     if (!options.is_object()) in.fail("options", "must be an object");
-    in.onlyKnownKeys(options, kOptionKeys, "options.");
-    for (const auto& [key, v] : options.items()) {
-        const std::string where = "options." + key;
-        constexpr auto kMaxInt = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
-        if (key == "model")
-            c.model = in.text(v, where);
-        else if (key == "optimizer")
-            c.optimizer = in.text(v, where);
-        else if (key == "lr")
-            c.lr = in.number(v, where);
-        else if (key == "momentum")
-            c.momentum = in.number(v, where);
-        else if (key == "batch_size")
-            c.batchSize = static_cast<int>(in.whole(v, where, kMaxInt));
-        else if (key == "epochs")
-            c.epochs = static_cast<int>(in.whole(v, where, kMaxInt));
-        else if (key == "seed")
-            c.seed = in.whole(v, where, std::numeric_limits<std::uint64_t>::max());
-        else if (key == "device")
-            c.device = in.text(v, where);
-        else if (key == "normalization") {
-            const auto m = parseMethod(in.text(v, where));
-            if (!m) in.fail(where, "unknown normalization (expected " + methodNameList() + ")");
-            c.normalization = *m;
-        }
-        in.checkConfig(c, where);
-    }
+    in.onlyKnownKeys(options, configKeyNames(ConfigPart::Options), "options.");
+    for (const auto& [key, v] : options.items())
+        in.setting(c, key, v, "options." + key);
 }
 
 // A grid value as `--vary` would spell it: numbers people write bare become the same text.
@@ -136,28 +115,15 @@ std::vector<GridAxis> readGrid(const Reader& in, const json& grid) {
 } // namespace
 
 std::string experimentToJson(const Experiment& e, int indent) {
-    const TrainConfig& c = e.base;
     json grid = json::array();
     for (const auto& axis : e.grid)
         grid.push_back({{"option", axis.option}, {"values", axis.values}});
-    const json j = {{"format", kFormat},
-                    {"dataset", c.dataset},
-                    {"data_dir", c.dataDir.string()},
-                    {"limit", c.limit},
-                    {"test_split", c.testSplit},
-                    {"options",
-                     {{"model", c.model},
-                      {"optimizer", c.optimizer},
-                      {"lr", c.lr},
-                      {"momentum", c.momentum},
-                      {"batch_size", c.batchSize},
-                      {"epochs", c.epochs},
-                      {"seed", c.seed},
-                      {"device", c.device},
-                      {"normalization", methodName(c.normalization)}}},
-                    {"grid", grid},
-                    {"seeds", e.seeds},
-                    {"found_in", e.foundIn}};
+    json j = {{"format", kFormat}};
+    j.update(configToJson(e.base, ConfigPart::Data));
+    j["options"] = configToJson(e.base, ConfigPart::Options);
+    j["grid"] = grid;
+    j["seeds"] = e.seeds;
+    j["found_in"] = e.foundIn;
     return j.dump(indent) + "\n";
 }
 
@@ -172,18 +138,13 @@ Experiment experimentFromJson(std::string_view text, const std::string& name) {
     if (!j.is_object()) throw Error(name + ": not a NormLab experiment (expected a JSON object)");
     if (!j.contains("format") || !j["format"].is_string() || j["format"].get<std::string>() != kFormat)
         in.fail("format", std::string("not a NormLab experiment (format is not ") + kFormat + ")");
-    in.onlyKnownKeys(j, kTopKeys, "");
+    in.onlyKnownKeys(j, topKeys(), "");
 
     // Keys left out keep `train`'s defaults, so a hand-written file can name only what it changes.
     Experiment e;
     TrainConfig& c = e.base;
-    if (j.contains("dataset")) c.dataset = in.text(j["dataset"], "dataset");
-    if (j.contains("data_dir")) c.dataDir = in.text(j["data_dir"], "data_dir");
-    if (j.contains("limit")) c.limit = in.whole(j["limit"], "limit", std::numeric_limits<std::size_t>::max());
-    if (j.contains("test_split")) {
-        c.testSplit = in.text(j["test_split"], "test_split");
-        in.checkConfig(c, "test_split");
-    }
+    for (const auto& key : configKeyNames(ConfigPart::Data))
+        if (j.contains(key)) in.setting(c, key, j[key], key);
     if (j.contains("options")) readOptions(in, j["options"], c);
     if (j.contains("grid")) e.grid = readGrid(in, j["grid"]);
     if (j.contains("seeds")) {

@@ -45,8 +45,12 @@ GridAxis parseGridAxis(const std::string& text) {
         throw Error("--vary: cannot vary '" + axis.option + "' (expected one of " + joined(gridOptions()) + ")");
     std::stringstream in(text.substr(eq + 1));
     std::string value;
-    while (std::getline(in, value, ','))
-        if (!value.empty()) axis.values.push_back(value);
+    // Values as people type them: "0.01, 0.001" in the GUI's grid as on the command line.
+    while (std::getline(in, value, ',')) {
+        const auto first = value.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        axis.values.push_back(value.substr(first, value.find_last_not_of(" \t") - first + 1));
+    }
     if (axis.values.empty()) throw Error("--vary " + axis.option + ": no values");
     TrainConfig check;
     for (const auto& v : axis.values)

@@ -8,29 +8,15 @@
 
 #include "core/common/error.h"
 #include "core/common/shortestnumber.h"
+#include "core/train/config/configjson.h"
 #include "core/train/experiment/experimentgrid.h"
 
 namespace normlab {
 namespace {
 
-using json = nlohmann::ordered_json;
+using json = ConfigJson;
 
 constexpr const char* kFormat = "normlab-results/1";
-
-json configJson(const TrainConfig& c) {
-    return {{"dataset", c.dataset},
-            {"limit", c.limit},
-            {"test_split", c.testSplit},
-            {"normalization", methodName(c.normalization)},
-            {"model", c.model},
-            {"optimizer", c.optimizer},
-            {"lr", c.lr},
-            {"momentum", c.momentum},
-            {"batch_size", c.batchSize},
-            {"epochs", c.epochs},
-            {"seed", c.seed},
-            {"device", c.device}};
-}
 
 json epochJson(const EpochMetric& e) {
     return {{"epoch", e.epoch},
@@ -54,7 +40,7 @@ json runJson(const RunResult& r, bool withSteps) {
               {"seconds", r.seconds},
               {"batches", r.batchesDone},
               {"initial_weight_sum", r.initialWeightSum},
-              {"config", configJson(r.config)},
+              {"config", configToJson(r.config)},
               {"epochs", epochs}};
     if (withSteps) {
         json steps = json::array();
@@ -79,6 +65,26 @@ RunStatus statusFrom(const std::string& name, const std::string& source) {
                    RunStatus::Diverged, RunStatus::Failed})
         if (runStatusName(s) == name) return s;
     throw Error(source + ": unknown run status '" + name + "'");
+}
+
+// A run's configuration through the one key mapping (core/train/config/configjson.h). Files from
+// every version so far have these keys; the others (momentum, device, data_dir, …) are read when
+// present, so a reopened grid over momentum still tells its runs apart.
+TrainConfig configOfRun(const json& config, int run, const std::string& source) {
+    if (!config.is_object()) throw Error(source + ": not a NormLab results file ('config' has the wrong type)");
+    static const char* const kRequired[] = {"dataset", "model", "optimizer", "lr", "batch_size", "epochs", "seed",
+                                            "normalization"};
+    for (const char* key : kRequired)
+        if (!config.contains(key)) throw Error(source + ": not a NormLab results file (missing '" + key + "')");
+    TrainConfig c;
+    for (const auto& [key, value] : config.items()) {
+        try {
+            setConfigKey(c, key, value); // a key that is no setting (a newer file's) is passed over
+        } catch (const Error& e) {
+            throw Error(source + ": run " + std::to_string(run) + ": config." + key + ": " + e.what());
+        }
+    }
+    return c;
 }
 
 json resultsJson(const std::vector<RunResult>& runs) {
@@ -164,17 +170,7 @@ std::vector<RunResult> resultsFromJson(const std::string& text, const std::strin
         run.message = field<std::string>(r, "message", source);
         run.device = field<std::string>(r, "device", source);
         run.seconds = field<double>(r, "seconds", source);
-        const json config = field<json>(r, "config", source);
-        const auto method = parseMethod(field<std::string>(config, "normalization", source));
-        if (!method) throw Error(source + ": unknown normalization in run " + std::to_string(run.run));
-        run.config.normalization = *method;
-        run.config.dataset = field<std::string>(config, "dataset", source);
-        run.config.model = field<std::string>(config, "model", source);
-        run.config.optimizer = field<std::string>(config, "optimizer", source);
-        run.config.lr = field<double>(config, "lr", source);
-        run.config.batchSize = field<int>(config, "batch_size", source);
-        run.config.epochs = field<int>(config, "epochs", source);
-        run.config.seed = field<std::uint64_t>(config, "seed", source);
+        run.config = configOfRun(field<json>(r, "config", source), run.run, source);
         for (const auto& e : field<json>(r, "epochs", source)) {
             EpochMetric m;
             m.run = run.run;

@@ -1,4 +1,4 @@
-#include "ui/datacheck.h"
+#include "core/session/datacheck.h"
 
 #include <filesystem>
 

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include <QWidget>
+
+#include "core/session/comparisonresults.h"
+
+class QComboBox;
+class QStackedWidget;
+
+namespace normlab {
+
+class BandPlot;
+class CurvePlot;
+
+// The training page's curves: loss and accuracy of every run side by side (train per reporting
+// step, test per epoch, one colour per run), or over seeds each configuration's mean with a
+// min–max band, with the "Show:" switch and train-loss smoothing. It draws what the session's
+// ComparisonResults holds and keeps no run of its own.
+class TrainCurves : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TrainCurves(const ComparisonResults* results, QWidget* parent = nullptr);
+
+    // Draws every run of the results again (a new comparison, reopened results).
+    void resultsReset();
+    // The run's newest train-loss step / epoch, already in the results.
+    void stepAdded(const StepMetric& step);
+    void epochAdded(const EpochMetric& epoch);
+    // A run that ended badly says why in the legend.
+    void runEnded(const RunResult& result);
+
+    bool showingBands() const;
+    void setShowingBands(bool bands);
+    // Writes NAME-loss and NAME-accuracy of the view shown; returns both paths. Throws Error.
+    std::pair<QString, QString> savePlots(const QString& path) const;
+
+    CurvePlot* lossPlot() const { return m_loss; }
+    CurvePlot* accuracyPlot() const { return m_accuracy; }
+    BandPlot* lossBands() const { return m_lossBands; }
+    BandPlot* accuracyBands() const { return m_accuracyBands; }
+
+private:
+    void addEpochPoints(const EpochMetric& epoch);
+    void refreshBands();
+
+    const ComparisonResults* m_results;
+    CurvePlot* m_loss;
+    CurvePlot* m_accuracy;
+    BandPlot* m_lossBands;
+    BandPlot* m_accuracyBands;
+    QStackedWidget* m_stack;
+    QComboBox* m_view;
+};
+
+} // namespace normlab

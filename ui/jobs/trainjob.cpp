@@ -38,7 +38,7 @@ bool TrainJob::start(const std::vector<TrainConfig>& runs) {
         auto loading = std::async(std::launch::async, [] { return &trainEngine(); });
         const TrainingData data = loadTrainingData(runs.front(), Progress{{}, job.stop()});
         const TrainEngine& engine = *loading.get();
-        job.post([this] { Q_EMIT dataLoaded(); });
+        job.post([this, origin = QString::fromStdString(data.train.origin)] { Q_EMIT dataLoaded(origin); });
         ComparisonCallbacks cb;
         cb.onRunStarted = [&](int run, const TrainConfig& config) {
             job.post([this, run, name = QString::fromStdString(methodName(config.normalization)),

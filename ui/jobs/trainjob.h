@@ -32,7 +32,9 @@ public:
 
 Q_SIGNALS:
     void dataLoading();
-    void dataLoaded(); // the data is in memory: the runs start now (a failure to load never gets here)
+    // The data is in memory and the runs start now (a failure to load never gets here); origin says
+    // where it was found, as the CLI records it ("Debian package dataset-fashion-mnist").
+    void dataLoaded(const QString& origin);
     // `samples`: a few training images exactly as the network receives them, C*H*W floats each.
     void runStarted(int run, const QString& name, const QString& device, const std::vector<std::vector<float>>& samples,
                     int width, int height);

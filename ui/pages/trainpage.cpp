@@ -193,8 +193,11 @@ void TrainPage::showEvent(QShowEvent* event) {
 void TrainPage::connectJob() {
     connect(m_job, &TrainJob::dataLoading, this, [this] { setMessage(tr("Loading the data set…")); });
     // Only now do the old results make way: a start that cannot load its data keeps them.
-    connect(m_job, &TrainJob::dataLoaded, this, [this] {
-        if (m_pending) m_results.reset(*m_pending);
+    connect(m_job, &TrainJob::dataLoaded, this, [this](const QString& origin) {
+        if (m_pending) {
+            m_pending->experiment.foundIn = origin.toStdString(); // as `normlab-cli train` records it
+            m_results.reset(*m_pending);
+        }
         resultsReplaced();
     });
     connect(m_job, &TrainJob::runStarted, this,
@@ -266,6 +269,7 @@ void TrainPage::resultsReplaced() {
 void TrainPage::summaryChanged() {
     const std::vector<SeedGroup> groups = m_results.seedGroups();
     m_seedModel->setGroups(groups);
+    m_curves->showGroups(groups);
     QStringList verdicts;
     for (const GroupComparison& c : compareGroups(groups))
         verdicts << QString::fromStdString(c.text);

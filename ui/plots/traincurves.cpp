@@ -86,25 +86,19 @@ void TrainCurves::resultsReset() {
         for (const StepMetric& s : r.steps)
             m_loss->addTrainPoint(i, s.epochs, s.loss);
         for (const EpochMetric& e : r.epochs)
-            addEpochPoints(e);
+            epochAdded(e);
         if (m_results->ended(i) && endedBadly(r)) runEnded(r);
     }
-    refreshBands();
 }
 
 void TrainCurves::stepAdded(const StepMetric& s) {
     m_loss->addTrainPoint(s.run, s.epochs, s.loss);
 }
 
-void TrainCurves::addEpochPoints(const EpochMetric& e) {
+void TrainCurves::epochAdded(const EpochMetric& e) {
     m_loss->addTestPoint(e.run, e.epoch, e.testLoss);
     m_accuracy->addTrainPoint(e.run, e.epoch, e.trainAccuracy);
     m_accuracy->addTestPoint(e.run, e.epoch, e.testAccuracy);
-}
-
-void TrainCurves::epochAdded(const EpochMetric& e) {
-    addEpochPoints(e);
-    refreshBands();
 }
 
 void TrainCurves::runEnded(const RunResult& r) {
@@ -112,13 +106,11 @@ void TrainCurves::runEnded(const RunResult& r) {
         m_loss->setRunNote(r.run, noteOf(r));
         m_accuracy->setRunNote(r.run, noteOf(r));
     }
-    refreshBands();
 }
 
-// Each configuration's mean and band over its seeds, drawn again from the results' grouping.
-// Cheap (a few runs × epochs), so it simply starts over whenever an epoch or a run ends.
-void TrainCurves::refreshBands() {
-    const std::vector<SeedGroup> groups = m_results->seedGroups();
+// Drawn again from the grouping: cheap (a few runs × epochs), so it simply starts over whenever an
+// epoch or a run ends.
+void TrainCurves::showGroups(const std::vector<SeedGroup>& groups) {
     m_lossBands->clearSeries();
     m_accuracyBands->clearSeries();
     for (std::size_t g = 0; g < groups.size(); ++g) {

@@ -32,6 +32,9 @@ public:
     void epochAdded(const EpochMetric& epoch);
     // A run that ended badly says why in the legend.
     void runEnded(const RunResult& result);
+    // Each configuration's mean and band over its seeds (the results' seedGroups(), which the
+    // page computes once for the table, the verdicts and these).
+    void showGroups(const std::vector<SeedGroup>& groups);
 
     bool showingBands() const;
     void setShowingBands(bool bands);
@@ -44,9 +47,6 @@ public:
     BandPlot* accuracyBands() const { return m_accuracyBands; }
 
 private:
-    void addEpochPoints(const EpochMetric& epoch);
-    void refreshBands();
-
     const ComparisonResults* m_results;
     CurvePlot* m_loss;
     CurvePlot* m_accuracy;

@@ -5,7 +5,9 @@
 #include <filesystem>
 
 #include "core/common/error.h"
+#include "core/train/config/configjson.h"
 #include "core/train/experiment/experimentfile.h"
+#include "core/train/experiment/experimentgrid.h"
 #include "core/train/experiment/resultsexport.h"
 
 using namespace normlab;
@@ -56,6 +58,39 @@ class TestExperimentFile : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // One spelling of every setting (core/train/config/configjson.h): each option a grid varies
+    // ("batch-size") has its file key ("batch_size"), and what a grid sets is what the files write
+    // under that key — in experiment files and results files alike.
+    void oneKeyMappingForGridsAndFiles() {
+        const std::vector<std::pair<std::string, std::string>> values{
+            {"lr", "0.125"}, {"batch-size", "64"}, {"model", "mlp"}, {"optimizer", "sgd"},
+            {"normalize", "minmax"}, {"epochs", "7"}, {"momentum", "0.5"}};
+        QCOMPARE(values.size(), gridOptions().size());
+        for (const auto& [option, value] : values) {
+            TrainConfig c;
+            applyOption(c, option, value);
+            const std::string key = configKeyOfOption(option);
+            const ConfigJson all = configToJson(c);
+            QVERIFY2(all.contains(key), key.c_str());
+            const ConfigJson& v = all[key];
+            QCOMPARE(v.is_string() ? v.get<std::string>() : v.dump(), value);
+            // Read back through the same mapping.
+            TrainConfig back;
+            QVERIFY(setConfigKey(back, key, v));
+            QCOMPARE(optionValue(back, option), optionValue(c, option));
+        }
+        QCOMPARE(configKeyOfOption("batch-size"), std::string("batch_size"));
+        // An experiment file's options are exactly the Options part, its top level the Data part.
+        Experiment e;
+        const auto j = ConfigJson::parse(experimentToJson(e));
+        std::vector<std::string> options;
+        for (const auto& item : j["options"].items())
+            options.push_back(item.key());
+        QCOMPARE(options, configKeyNames(ConfigPart::Options));
+        for (const auto& key : configKeyNames(ConfigPart::Data))
+            QVERIFY2(j.contains(key), key.c_str());
+    }
+
     void roundTripGivesTheSameRuns() {
         const Experiment e = sampleExperiment();
         const auto path = std::filesystem::path(QDir::tempPath().toStdString()) / "tst_experimentfile.json";

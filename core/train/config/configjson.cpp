@@ -20,6 +20,9 @@ double number(const ConfigJson& v) {
 // Whole numbers in [0, hi]; 2.0 is not one (no writer writes it, so a person did).
 std::uint64_t whole(const ConfigJson& v, std::uint64_t hi) {
     if (v.is_number_unsigned() && v.get<std::uint64_t>() <= hi) return v.get<std::uint64_t>();
+    // A document built in memory holds an int as a signed number (parsed text never does when >= 0).
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0 && static_cast<std::uint64_t>(v.get<std::int64_t>()) <= hi)
+        return static_cast<std::uint64_t>(v.get<std::int64_t>());
     throw Error("must be a whole number from 0 to " + std::to_string(hi));
 }
 

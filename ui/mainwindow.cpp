@@ -37,6 +37,8 @@
 #include "ui/pages/statspage.h"
 #include "ui/pages/trainpage.h"
 #include "ui/viewsettings.h"
+#include "ui/widgets/trainform.h"
+#include "ui/widgets/wheelguard.h"
 
 namespace normlab {
 namespace {
@@ -53,6 +55,7 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
     : QMainWindow(parent), m_request(defaults), m_job(new StatsJob(this)), m_download(new DownloadJob(this)),
       m_baseFont(QApplication::font()) {
     setWindowTitle(QStringLiteral("NormLab"));
+    qApp->installEventFilter(new WheelGuard(this)); // removed with the window
     buildUi();
     buildMenus();
     refreshDatasetLists();
@@ -162,7 +165,8 @@ void MainWindow::buildMenus() {
     addAction(file, QStringLiteral("savePixelMapsAction"), tr("Save &per-pixel maps (PNG/PDF/SVG)…"), {},
               &MainWindow::savePixelMaps);
     file->addSeparator();
-    addAction(file, QStringLiteral("reloadAction"), tr("&Reload"), QKeySequence::Refresh, &MainWindow::reload);
+    // F5 only: QKeySequence::Refresh is F5 *and* Ctrl+R on X11, and Ctrl+R is Start.
+    addAction(file, QStringLiteral("reloadAction"), tr("&Reload"), QKeySequence(Qt::Key_F5), &MainWindow::reload);
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
 
@@ -293,6 +297,7 @@ void MainWindow::reload() {
 void MainWindow::showResult(const LoadedDatasetPtr& result) {
     m_current = result;
     m_shownDataset = m_chooser->dataset();
+    m_train->form()->followDataset(m_shownDataset); // until the user picks another there
     setBusy(false);
     m_chooser->setHeldOutSplit(result->images[1].count ? QString::fromStdString(result->images[1].split) : QString());
     showSplit();

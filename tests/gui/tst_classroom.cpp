@@ -1,12 +1,14 @@
 // The main window in front of a class: a 1280x720 projector, normal and larger fonts, every tab,
 // a training run, a banner and a failed start. The window must never grow past the screen, text
 // must scale with View ▸ Larger fonts, and a start that cannot run keeps what was on screen.
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -19,7 +21,10 @@
 #include "core/train/engine/engineloader.h"
 #include "tests/support/quickruns.h"
 #include "tests/support/trainingwindow.h"
+#include "ui/plots/bandplot.h"
 #include "ui/plots/curveplot.h"
+#include "ui/plots/traincurves.h"
+#include "ui/widgets/gridtable.h"
 #include "ui/jobs/enginestatus.h"
 #include "ui/widgets/filedialog.h"
 #include "ui/plots/histogramplot.h"
@@ -78,6 +83,66 @@ private Q_SLOTS:
     }
     void init() { QSettings().clear(); }
     void cleanup() { QApplication::setFont(m_font); }
+
+    // One owner per key: every action's and button's shortcuts, counted over the whole window
+    // (Reload had Ctrl+R through QKeySequence::Refresh, and the Start button a copy of it).
+    void everyShortcutHasOneOwner() {
+        MainWindow window(test::smallSynthetic(500));
+        QMap<QString, QStringList> owners;
+        for (QAction* a : window.findChildren<QAction*>())
+            for (const QKeySequence& key : a->shortcuts())
+                owners[key.toString()] << a->objectName() + QLatin1Char('/') + a->text();
+        for (QAbstractButton* b : window.findChildren<QAbstractButton*>())
+            if (!b->shortcut().isEmpty()) owners[b->shortcut().toString()] << b->objectName();
+        QVERIFY(owners.contains(QStringLiteral("Ctrl+R")));
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.key() + QStringLiteral(": ") + it.value().join(u", ")));
+    }
+
+    // Ctrl+R starts the comparison from the Training tab, whatever has the focus there.
+    void ctrlRStartsFromTheTrainingTab() {
+        MainWindow window(test::smallSynthetic(500));
+        window.resize(kProjector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.tabs()->setCurrentIndex(2);
+        TrainPage* page = window.trainPage();
+        page->setConfig(test::quickRun(1));
+        auto* seed = page->findChild<QSpinBox*>(QStringLiteral("seedSpin"));
+        seed->setFocus();
+        QTRY_VERIFY(seed->hasFocus());
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        QTest::keyClick(seed, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY2(done.wait(60000), qPrintable(page->message()));
+        QCOMPARE(page->runState(0), QStringLiteral("finished"));
+    }
+
+    // The wheel over a spin box or combo box that has not the focus leaves its value alone.
+    void theWheelChangesOnlyAFocusedValue() {
+        MainWindow window(test::smallSynthetic(500));
+        window.resize(kProjector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.tabs()->setCurrentIndex(2);
+        auto* seed = window.trainPage()->findChild<QSpinBox*>(QStringLiteral("seedSpin"));
+        auto* model = window.trainPage()->findChild<QComboBox*>(QStringLiteral("modelCombo"));
+        window.trainPage()->findChild<QPushButton*>(QStringLiteral("lessonButton"))->setFocus();
+        const auto wheel = [](QWidget* w) {
+            const QPointF at(w->width() / 2.0, w->height() / 2.0);
+            QWheelEvent event(at, w->mapToGlobal(at), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(w, &event);
+        };
+        const int seedBefore = seed->value(), modelBefore = model->currentIndex();
+        wheel(seed);
+        wheel(model);
+        QCOMPARE(seed->value(), seedBefore);
+        QCOMPARE(model->currentIndex(), modelBefore);
+        seed->setFocus();
+        QTRY_VERIFY(seed->hasFocus());
+        wheel(seed);
+        QCOMPARE(seed->value(), seedBefore + 1); // focused, it takes the wheel as before
+    }
 
     void everyStateFitsA1280x720Projector() {
         for (bool large : {false, true}) {
@@ -284,11 +349,77 @@ private Q_SLOTS:
         QVERIFY(histogram->xAxis->range().lower < before->data()->at(0)->key);
         QCOMPARE(before->data()->at(1)->key, before->data()->at(0)->key); // a vertical side at the first edge
         QVERIFY(before->data()->at(0)->value < before->data()->at(1)->value);
-        // Legends sit where the curves are not: loss falls (upper right free), accuracy rises.
-        QCOMPARE(window.trainPage()->accuracyPlot()->axisRect()->insetLayout()->insetAlignment(0),
-                 Qt::AlignBottom | Qt::AlignRight);
-        QCOMPARE(window.trainPage()->lossPlot()->axisRect()->insetLayout()->insetAlignment(0),
-                 Qt::AlignTop | Qt::AlignRight);
+    }
+
+    // The lesson's view over seeds draws live: each seed's faint curve from its first epoch, and
+    // after Stop all what finished stays drawn, its configuration marked as stopped.
+    void seedsDrawLiveAndStayAfterStop() {
+        test::TrainingWindow training(2000);
+        MainWindow& window = training.window();
+        window.resize(kProjector);
+        window.show();
+        window.tabs()->setCurrentIndex(2);
+        TrainPage* page = training.page();
+        page->setConfig(test::quickRun(200));
+        page->setMethods({Method::None, Method::ZScore});
+        page->form()->setSeeds(3);
+        QSignalSpy epoch(page->job(), &TrainJob::epochFinished);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(epoch.wait(60000));
+        QVERIFY(page->showingBands());
+        const auto plotted = [](const QCustomPlot* plot) {
+            int points = 0;
+            for (int g = 0; g < plot->graphCount(); ++g)
+                points += plot->graph(g)->dataCount();
+            return points;
+        };
+        QTRY_VERIFY(plotted(page->lossBands()) >= 1); // one seed, one epoch: already on screen
+        QVERIFY(plotted(page->accuracyBands()) >= 1);
+        const QCPRange x = page->lossBands()->xAxis->range();
+        QVERIFY2(x.contains(1) && x.size() < 3,
+                 qPrintable(QStringLiteral("the axes fit the epochs drawn: %1 to %2").arg(x.lower).arg(x.upper)));
+        page->stopAll();
+        QVERIFY(done.wait(60000));
+        QVERIFY(plotted(page->lossBands()) >= 1);
+        const QString legend = page->curves()->legend()->text();
+        QVERIFY2(legend.contains(QStringLiteral("stopped")), qPrintable(legend));
+    }
+
+    // One legend for both plots, above them: at 1280x720, in both font sizes and both views, with a
+    // 2x2 grid's runs, it covers no plot, and it has one entry per run or per configuration.
+    void theLegendCoversNoPlot() {
+        for (bool large : {false, true}) {
+            test::TrainingWindow training(2000);
+            MainWindow& window = training.window();
+            window.resize(kProjector);
+            window.show();
+            if (large) trigger(window, "largeFontsAction");
+            window.tabs()->setCurrentIndex(2);
+            TrainPage* page = training.page();
+            GridTable* grid = page->form()->gridTable();
+            grid->table()->item(grid->addRow(QStringLiteral("lr")), 1)->setText(QStringLiteral("0.01, 0.001"));
+            QVERIFY(training.finishComparison(test::quickRun(1), {Method::None, Method::ZScore}, 60000));
+            for (bool bands : {false, true}) {
+                page->setShowingBands(bands);
+                QCoreApplication::processEvents();
+                QLabel* legend = page->curves()->legend();
+                QVERIFY(legend->isVisible());
+                QCOMPARE(legend->text().count(QStringLiteral("&#9632;")), 4); // 4 runs = 4 configurations
+                const QRect legendRect(legend->mapTo(&window, QPoint(0, 0)), legend->size());
+                for (const QCustomPlot* plot : {static_cast<const QCustomPlot*>(page->lossPlot()),
+                                                static_cast<const QCustomPlot*>(page->accuracyPlot()),
+                                                static_cast<const QCustomPlot*>(page->lossBands()),
+                                                static_cast<const QCustomPlot*>(page->accuracyBands())}) {
+                    QVERIFY(!plot->legend->visible());
+                    if (!plot->isVisible()) continue;
+                    const QRect axes(plot->mapTo(&window, plot->axisRect()->rect().topLeft()),
+                                     plot->axisRect()->rect().size());
+                    QVERIFY2(!legendRect.intersects(axes), large ? "larger fonts" : "normal fonts");
+                }
+            }
+            QVERIFY_FITS(window, large ? "legend, larger fonts" : "legend, normal fonts");
+        }
     }
 
     void savePlotsWritesTwoNamedFilesAndDialogsRememberTheFolder() {

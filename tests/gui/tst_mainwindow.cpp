@@ -19,6 +19,7 @@
 #include <QtTest>
 
 #include "core/data/datasetopener.h"
+#include "core/data/synthetic/syntheticdigits.h"
 #include "core/stats/constantscheck.h"
 #include "core/stats/statsengine.h"
 #include "tests/support/stallmeter.h"
@@ -36,6 +37,8 @@
 #include "ui/widgets/pixelimageview.h"
 #include "ui/jobs/statsjob.h"
 #include "ui/pages/statspage.h"
+#include "ui/pages/trainpage.h"
+#include "ui/widgets/trainform.h"
 
 using namespace normlab;
 
@@ -280,6 +283,34 @@ private Q_SLOTS:
                  QStringLiteral("published FashionMNIST content (train-images-idx3-ubyte); file recompressed"));
         QCOMPARE(check->index(0, DataCheckModel::OriginColumn).data().toString(),
                  QStringLiteral("Debian package dataset-fashion-mnist"));
+        qputenv("XDG_DATA_DIRS", oldDirs);
+    }
+
+    // The Training tab trains on the data set the window shows, until the user picks another in
+    // the form: a plain Start on first start never trains on other data than what is on screen.
+    void theTrainingFormFollowsTheDataSetShown() {
+        QTemporaryDir system;
+        const QByteArray oldDirs = qgetenv("XDG_DATA_DIRS");
+        qputenv("XDG_DATA_DIRS", system.path().toUtf8());
+        const ImageSet train = generateSyntheticDigits("train", 60, 1), held = generateSyntheticDigits("test", 20, 1);
+        test::writeIdxDataset(std::filesystem::path(system.path().toStdString()) / "datasets" / "fashion-mnist", train,
+                              held, true);
+        DatasetRequest r;
+        r.dataset = "fashion-mnist";
+        r.dataDir = m_dir.filePath(QStringLiteral("follow-user")).toStdString();
+        {
+            MainWindow window(r);
+            waitForStats(window);
+            TrainForm* form = window.trainPage()->form();
+            QCOMPARE(form->config().dataset, std::string("fashion-mnist"));
+            // The user picks synthetic in the form: that stays when the window shows another set.
+            auto* combo = form->findChild<QComboBox*>(QStringLiteral("trainDataset"));
+            const int synthetic = combo->findData(QStringLiteral("synthetic"));
+            combo->setCurrentIndex(synthetic);
+            Q_EMIT combo->activated(synthetic);
+            form->followDataset(QStringLiteral("fashion-mnist"));
+            QCOMPARE(form->config().dataset, std::string("synthetic"));
+        }
         qputenv("XDG_DATA_DIRS", oldDirs);
     }
 

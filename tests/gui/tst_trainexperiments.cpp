@@ -127,10 +127,13 @@ private Q_SLOTS:
                          std::abs(a - b) / std::sqrt(2.0)) < 1e-12);
         QVERIFY(table->index(7, SeedSummaryModel::TestAccuracyColumn).data().toString().contains(QStringLiteral(" ± ")));
 
-        // The bands: per configuration a lower edge, an upper edge and the mean line.
-        QCOMPARE(page->accuracyBands()->graphCount(), 4 * 3);
-        const QCPGraph* lower = page->accuracyBands()->graph(9);
-        const QCPGraph* upper = page->accuracyBands()->graph(10);
+        // The bands: per configuration each seed's own faint curve, a lower edge, an upper edge and
+        // the mean line.
+        QCOMPARE(page->accuracyBands()->graphCount(), 4 * (2 + 3));
+        QCOMPARE(page->accuracyBands()->graph(15)->data()->at(1)->value, a);
+        QCOMPARE(page->accuracyBands()->graph(16)->data()->at(1)->value, b);
+        const QCPGraph* lower = page->accuracyBands()->graph(17);
+        const QCPGraph* upper = page->accuracyBands()->graph(18);
         QCOMPARE(lower->data()->at(1)->value, std::min(a, b));
         QCOMPARE(upper->data()->at(1)->value, std::max(a, b));
 

@@ -44,6 +44,24 @@ class TestSeedSummary : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // While seeds still run, or after some were stopped, `reached` keeps every epoch any seed
+    // finished, over the seeds that finished it; `epochs` only those all finished.
+    void reachedCountsTheSeedsThatGotThere() {
+        const TrainConfig c;
+        const auto groups = groupBySeed({run(0, "zscore · seed=1", c, {0.5, 0.6, 0.7}),
+                                         run(1, "zscore · seed=2", c, {0.4, 0.8}), run(2, "zscore · seed=3", c, {0.3})});
+        QCOMPARE(groups.size(), std::size_t{1});
+        QCOMPARE(groups[0].epochs.size(), std::size_t{1});
+        QCOMPARE(groups[0].reached.size(), std::size_t{3});
+        QCOMPARE(groups[0].reached[0].testAccuracy.count, 3);
+        QCOMPARE(groups[0].reached[1].testAccuracy.count, 2);
+        QCOMPARE(groups[0].reached[1].testAccuracy.mean, 0.7);
+        QCOMPARE(groups[0].reached[2].testAccuracy.count, 1);
+        QCOMPARE(groups[0].reached[2].testAccuracy.max, 0.7);
+        QCOMPARE(groups[0].reached[2].epoch, 3);
+        QCOMPARE(groups[0].epochs[0].testAccuracy.mean, groups[0].reached[0].testAccuracy.mean);
+    }
+
     void spreadIsSampleStdWithRange() {
         // 0.80, 0.82, 0.84: mean 0.82; squares 0.0004 + 0 + 0.0004 = 0.0008; / (3 − 1) → std 0.02.
         const Spread s = spreadOf({0.80, 0.82, 0.84});

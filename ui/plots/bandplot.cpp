@@ -11,7 +11,10 @@ namespace {
 constexpr int kBandAlpha = 50; // light enough for two overlapping bands to stay readable
 constexpr double kLineWidth = 2.2;
 constexpr double kMarginFraction = 0.04;
+constexpr double kLoneValueHalfWidth = 0.5; // one epoch (or one value) drawn: a unit-wide range around it
 constexpr double kMarkerSize = 5;
+constexpr int kRunCurveAlpha = 110; // each seed visible, the mean still what the eye follows
+constexpr double kRunCurveWidth = 1.0;
 
 QVector<double> column(const BandPlot::Series& s, std::size_t i) {
     QVector<double> values;
@@ -65,18 +68,41 @@ void BandPlot::addSummary(const Summary& s) {
     line->setName(s.runs > 1 ? tr("%1 (%2 seeds)").arg(s.name).arg(s.runs) : s.name);
 }
 
+void BandPlot::addRunCurve(const QVector<double>& x, const QVector<double>& y, const QColor& color) {
+    QColor faint = color;
+    faint.setAlpha(kRunCurveAlpha);
+    QCPGraph* curve = addGraph();
+    curve->setData(x, y, true);
+    curve->setPen(QPen(faint, kRunCurveWidth));
+    curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, faint, 3)); // a lone epoch is a dot
+    curve->removeFromLegend();
+}
+
 void BandPlot::clearSeries() {
     clearGraphs();
     replot(QCustomPlot::rpQueuedReplot);
 }
 
 void BandPlot::fit() {
-    rescaleAxes();
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        const QCPRange r = axis->range();
-        const double margin = (r.size() > 0 ? r.size() : 1.0) * kMarginFraction;
-        axis->setRange(r.lower - margin, r.upper + margin);
+    // The data's own extent (not rescaleAxes: one epoch would keep the old range's width around it).
+    bool anyKey = false, anyValue = false;
+    QCPRange keys, values;
+    for (int g = 0; g < graphCount(); ++g) {
+        bool foundKey = false, foundValue = false;
+        const QCPRange k = graph(g)->getKeyRange(foundKey), v = graph(g)->getValueRange(foundValue);
+        if (foundKey) keys = anyKey ? QCPRange(std::min(keys.lower, k.lower), std::max(keys.upper, k.upper)) : k;
+        if (foundValue)
+            values = anyValue ? QCPRange(std::min(values.lower, v.lower), std::max(values.upper, v.upper)) : v;
+        anyKey = anyKey || foundKey;
+        anyValue = anyValue || foundValue;
     }
+    const auto setFitted = [](QCPAxis* axis, QCPRange r, bool found) {
+        if (!found) return;
+        const double margin = r.size() > 0 ? r.size() * kMarginFraction : kLoneValueHalfWidth;
+        axis->setRange(r.lower - margin, r.upper + margin);
+    };
+    setFitted(xAxis, keys, anyKey);
+    setFitted(yAxis, values, anyValue);
     replot();
 }
 

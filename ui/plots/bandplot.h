@@ -34,6 +34,9 @@ public:
         int runs = 1;
     };
     void addSummary(const Summary& summary);
+    // One run's own curve, thin and faint under its configuration's band (no legend entry): a seed
+    // is drawn from its first epoch on, before the others catch up.
+    void addRunCurve(const QVector<double>& x, const QVector<double>& y, const QColor& color);
     void clearSeries();
     // Fits both axes to the data with a small margin and redraws.
     void fit();

@@ -74,11 +74,6 @@ void CurvePlot::setRunNote(int run, const QString& note) {
     scheduleReplot();
 }
 
-void CurvePlot::setLegendCorner(Qt::Alignment corner) {
-    axisRect()->insetLayout()->setInsetAlignment(0, corner);
-    scheduleReplot();
-}
-
 void CurvePlot::setSmoothing(bool on) {
     m_smoothing = on;
     for (auto& [id, run] : m_runs)

@@ -21,8 +21,6 @@ public:
     // Adds why a run ended early to its legend entries ("raw255 train — diverged: …"), so a run
     // with no points still says what happened.
     void setRunNote(int run, const QString& note);
-    // Where the legend sits inside the axis rect, e.g. Qt::AlignBottom | Qt::AlignRight.
-    void setLegendCorner(Qt::Alignment corner);
     void addTrainPoint(int run, double epochs, double value);
     void addTestPoint(int run, double epochs, double value);
     // Exponential smoothing of the train curves (display only; the data stay exact).

@@ -8,6 +8,7 @@
 #include "core/session/comparisonresults.h"
 
 class QComboBox;
+class QLabel;
 class QStackedWidget;
 
 namespace normlab {
@@ -17,7 +18,9 @@ class CurvePlot;
 
 // The training page's curves: loss and accuracy of every run side by side (train per reporting
 // step, test per epoch, one colour per run), or over seeds each configuration's mean with a
-// min–max band, with the "Show:" switch and train-loss smoothing. It draws what the session's
+// min–max band over the seeds that reached each epoch and each seed's own faint curve, with the
+// "Show:" switch and train-loss smoothing. One legend serves both plots, above them, one entry per
+// run or configuration, so no legend covers a curve. It draws what the session's
 // ComparisonResults holds and keeps no run of its own.
 class TrainCurves : public QWidget {
     Q_OBJECT
@@ -38,22 +41,28 @@ public:
 
     bool showingBands() const;
     void setShowingBands(bool bands);
-    // Writes NAME-loss and NAME-accuracy of the view shown; returns both paths. Throws Error.
+    // Writes NAME-loss and NAME-accuracy of the view shown, each with its legend below the plot;
+    // returns both paths. Throws Error.
     std::pair<QString, QString> savePlots(const QString& path) const;
 
     CurvePlot* lossPlot() const { return m_loss; }
     CurvePlot* accuracyPlot() const { return m_accuracy; }
     BandPlot* lossBands() const { return m_lossBands; }
     BandPlot* accuracyBands() const { return m_accuracyBands; }
+    QLabel* legend() const { return m_legend; }
 
 private:
+    void updateLegend();
+
     const ComparisonResults* m_results;
+    std::vector<SeedGroup> m_groups; // as last shown, for the legend
     CurvePlot* m_loss;
     CurvePlot* m_accuracy;
     BandPlot* m_lossBands;
     BandPlot* m_accuracyBands;
     QStackedWidget* m_stack;
     QComboBox* m_view;
+    QLabel* m_legend;
 };
 
 } // namespace normlab

@@ -34,6 +34,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_dataset = new QComboBox(this);
     m_dataset->setObjectName(QStringLiteral("trainDataset"));
+    connect(m_dataset, &QComboBox::activated, this, [this] { m_datasetPicked = true; });
     refreshDatasets();
     m_limit = new QSpinBox(this);
     m_limit->setObjectName(QStringLiteral("trainLimit"));
@@ -114,7 +115,8 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     lesson->setToolTip(tr("FashionMNIST, lesson-cnn, Adam 0.01, batch 1000, 20 epochs, none vs zscore"));
     m_start = new QPushButton(tr("Start"), this);
     m_start->setObjectName(QStringLiteral("startButton"));
-    m_start->setShortcut(QKeySequence(tr("Ctrl+R")));
+    // Ctrl+R belongs to the Training menu's Start action alone (it works from every tab): a second
+    // owner made Qt refuse the key as ambiguous on this tab.
     m_start->setToolTip(tr("Start the comparison (Ctrl+R)"));
     m_stopRun = new QPushButton(tr("Stop run"), this);
     m_stopRun->setObjectName(QStringLiteral("stopRunButton"));
@@ -134,6 +136,7 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     TrainConfig defaults;
     defaults.epochs = 3;
     setConfig(defaults);
+    m_datasetPicked = false; // the defaults are nobody's pick: the form follows the window until one is made
     setMethods({Method::None, Method::ZScore});
     setRunning(false);
 
@@ -209,6 +212,11 @@ void TrainForm::refreshDatasets() {
     fillDatasetCombo(m_dataset, listDatasets(m_dataDir.empty() ? defaultDataDir() : m_dataDir));
 }
 
+void TrainForm::followDataset(const QString& id) {
+    if (m_datasetPicked) return;
+    if (const int index = m_dataset->findData(id); index >= 0) m_dataset->setCurrentIndex(index);
+}
+
 void TrainForm::setDataDir(const std::filesystem::path& dataDir) {
     m_dataDir = dataDir;
     refreshDatasets();
@@ -230,6 +238,7 @@ TrainConfig TrainForm::config() const {
 }
 
 void TrainForm::setConfig(const TrainConfig& c) {
+    m_datasetPicked = true; // a configuration set on purpose (the lesson, an experiment file) keeps its data set
     const QString dataset = QString::fromStdString(c.dataset);
     // A folder or file (an experiment file from `train --dataset PATH`) joins the list, so the
     // experiment keeps its data set instead of silently falling back to the first entry.

@@ -51,6 +51,10 @@ public:
     std::vector<GridRun> runs() const; // plan().runs
     // "2 configurations × 3 seeds = 6 runs", or what is wrong with the grid.
     QString runCountText() const;
+    // The data set the window shows: the form trains on it too, until the user picks another in
+    // the form or a configuration is set (the lesson, an experiment file); then that stays. A data
+    // set the form's list does not hold (an opened folder) is not followed.
+    void followDataset(const QString& id);
     // The data directory training reads from (empty: the default); refreshes the data set list.
     void setDataDir(const std::filesystem::path& dataDir);
     void refreshDatasets();
@@ -73,6 +77,7 @@ Q_SIGNALS:
 
 private:
     std::filesystem::path m_dataDir;
+    bool m_datasetPicked = false; // the user chose the form's data set: it no longer follows the window
     QComboBox* m_dataset;
     QSpinBox* m_limit;
     QComboBox* m_model;

@@ -79,6 +79,21 @@ std::string sentence(const GroupComparison& c, const std::vector<SeedGroup>& gro
                   "difference from noise.";
 }
 
+// Epoch e (0-based) of the runs that finished it.
+EpochSpread spreadAt(const std::vector<RunResult>& results, const std::vector<int>& runs, std::size_t e) {
+    std::vector<double> trainLoss, trainAccuracy, testLoss, testAccuracy;
+    for (int run : runs) {
+        const auto& epochs = results[static_cast<std::size_t>(run)].epochs;
+        if (e >= epochs.size()) continue;
+        trainLoss.push_back(epochs[e].trainLoss);
+        trainAccuracy.push_back(epochs[e].trainAccuracy);
+        testLoss.push_back(epochs[e].testLoss);
+        testAccuracy.push_back(epochs[e].testAccuracy);
+    }
+    return {static_cast<int>(e) + 1, spreadOf(trainLoss), spreadOf(trainAccuracy), spreadOf(testLoss),
+            spreadOf(testAccuracy)};
+}
+
 } // namespace
 
 Spread spreadOf(const std::vector<double>& values) {
@@ -116,26 +131,20 @@ std::vector<SeedGroup> groupBySeed(const std::vector<RunResult>& results) {
         if (group == groups.end()) {
             std::string name = withoutSeed(r.name);
             if (name.empty()) name = methodName(r.config.normalization);
-            groups.push_back({name, r.config, {}, {}});
+            groups.push_back({name, r.config, {}, {}, {}});
             group = groups.end() - 1;
         }
         group->runs.push_back(static_cast<int>(i));
     }
     for (SeedGroup& g : groups) {
-        std::size_t common = results[static_cast<std::size_t>(g.runs.front())].epochs.size();
-        for (int run : g.runs)
+        std::size_t common = results[static_cast<std::size_t>(g.runs.front())].epochs.size(), reached = 0;
+        for (int run : g.runs) {
             common = std::min(common, results[static_cast<std::size_t>(run)].epochs.size());
-        for (std::size_t e = 0; e < common; ++e) {
-            std::vector<double> trainLoss, trainAccuracy, testLoss, testAccuracy;
-            for (int run : g.runs) {
-                const EpochMetric& m = results[static_cast<std::size_t>(run)].epochs[e];
-                trainLoss.push_back(m.trainLoss);
-                trainAccuracy.push_back(m.trainAccuracy);
-                testLoss.push_back(m.testLoss);
-                testAccuracy.push_back(m.testAccuracy);
-            }
-            g.epochs.push_back({static_cast<int>(e) + 1, spreadOf(trainLoss), spreadOf(trainAccuracy),
-                                spreadOf(testLoss), spreadOf(testAccuracy)});
+            reached = std::max(reached, results[static_cast<std::size_t>(run)].epochs.size());
+        }
+        for (std::size_t e = 0; e < reached; ++e) {
+            g.reached.push_back(spreadAt(results, g.runs, e));
+            if (e < common) g.epochs.push_back(g.reached.back());
         }
     }
     return groups;

@@ -28,6 +28,10 @@ struct SeedGroup {
     // One entry per epoch that every run of the group finished (runs stopped early, diverged or
     // failed end the table where they ended; a group none of whose runs finished an epoch has none).
     std::vector<EpochSpread> epochs;
+    // One entry per epoch that at least one run of the group finished, over the runs that finished
+    // it (each Spread's count says how many): what a live plot draws while seeds are still running
+    // or after some were stopped.
+    std::vector<EpochSpread> reached;
 };
 
 // Groups a comparison's results by configuration, in the order of their first run.

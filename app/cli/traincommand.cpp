@@ -132,8 +132,12 @@ void printSummary(std::FILE* to, const std::vector<SeedGroup>& groups) {
         else
             std::fprintf(to, "  %s: %.4f (epoch %d)\n", g.name.c_str(), e.testAccuracy.mean, e.epoch);
     }
-    for (const GroupComparison& c : compareGroups(groups))
+    bool oneSeed = false;
+    for (const GroupComparison& c : compareGroups(groups)) {
         std::fprintf(to, "  %s\n", c.text.c_str());
+        oneSeed = oneSeed || c.verdict == NoiseVerdict::OneSeed;
+    }
+    if (oneSeed) std::fprintf(to, "  (--seeds 3 repeats every configuration with 3 seeds)\n");
 }
 
 int runTrain(TrainOptions& o) {

@@ -27,13 +27,13 @@ void ExperimentBuilder::setAxis(GridAxis axis, bool given) {
         return;
     }
     const auto at = static_cast<std::size_t>(same - grid.begin());
-    if (given && m_given[at]) throw Error("--vary " + axis.option + " is given twice");
+    if (given && m_given[at]) throw Error(axis.option + " is varied twice");
     *same = std::move(axis);
     m_given[at] = given;
 }
 
 void ExperimentBuilder::vary(const std::string& option, const std::string& values) {
-    vary(option + "=" + values);
+    setAxis(parseGridValues(option, values), true);
 }
 
 void ExperimentBuilder::vary(const std::string& nameAndValues) {

@@ -24,8 +24,9 @@ public:
     const TrainConfig& base() const { return m_experiment.base; }
 
     // One varied option with its values as typed ("0.01, 0.001"): the values are split at commas,
-    // trimmed and each checked now (parseGridAxis). An axis from the experiment file of the same
-    // option is replaced in place; an option varied twice here is an Error.
+    // trimmed and each checked now (parseGridValues: errors in no front end's words). An axis from
+    // the experiment file of the same option is replaced in place; an option varied twice here is an
+    // Error.
     void vary(const std::string& option, const std::string& values);
     // `--vary NAME=V1,V2` as given on the command line.
     void vary(const std::string& nameAndValues);

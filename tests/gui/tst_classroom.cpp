@@ -384,6 +384,10 @@ private Q_SLOTS:
         QVERIFY(plotted(page->lossBands()) >= 1);
         const QString legend = page->curves()->legend()->text();
         QVERIFY2(legend.contains(QStringLiteral("stopped")), qPrintable(legend));
+        // Not "Done.": the message says the comparison was stopped, and how far it got.
+        QVERIFY2(page->message().startsWith(QStringLiteral("Stopped: ")) &&
+                     page->message().contains(QStringLiteral(" of 6 runs finished")),
+                 qPrintable(page->message()));
     }
 
     // One legend for both plots, above them: at 1280x720, in both font sizes and both views, with a

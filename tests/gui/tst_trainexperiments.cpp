@@ -70,6 +70,8 @@ private Q_SLOTS:
         QCOMPARE(runCount(page), QStringLiteral("6 configurations × 3 seeds = 18 runs"));
         vary(page, QStringLiteral("batch-size"), QStringLiteral("100, lots"));
         QVERIFY2(runCount(page).contains(QStringLiteral("lots")), qPrintable(runCount(page)));
+        // In the form's own words: the option and the value, no command-line flag.
+        QVERIFY2(!runCount(page).contains(QStringLiteral("--")), qPrintable(runCount(page)));
         // Start refuses the same way, and leaves the form as it was.
         page->start();
         QVERIFY2(page->message().contains(QStringLiteral("batch-size")), qPrintable(page->message()));

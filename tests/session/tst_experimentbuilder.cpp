@@ -49,7 +49,7 @@ private Q_SLOTS:
         QVERIFY(errorOf([&] { b.vary("colour", "red"); }).contains(QStringLiteral("cannot vary 'colour'")));
         QVERIFY(errorOf([&] { b.vary("lr", " , "); }).contains(QStringLiteral("no values")));
         b.vary("lr", "0.1");
-        QVERIFY(errorOf([&] { b.vary("lr=0.2"); }).contains(QStringLiteral("given twice")));
+        QVERIFY(errorOf([&] { b.vary("lr=0.2"); }).contains(QStringLiteral("lr is varied twice")));
     }
 
     void noNormalizationIsAnError() {

@@ -248,9 +248,16 @@ void TrainPage::connectJob() {
         m_form->setRunning(false);
         // The verdict is the lesson's answer: say it where the eye already is.
         const auto comparisons = compareGroups(m_seedModel->groups());
-        if (!m_failed)
-            setMessage(comparisons.size() == 1 ? tr("Done. %1").arg(QString::fromStdString(comparisons.front().text))
-                                               : tr("Done."));
+        const auto& runs = m_results.runs();
+        const auto finished = std::count_if(runs.begin(), runs.end(),
+                                            [](const RunResult& r) { return r.status == RunStatus::Finished; });
+        const QString verdict =
+            comparisons.size() == 1 ? QStringLiteral(" ") + QString::fromStdString(comparisons.front().text) : QString();
+        if (m_failed) return;
+        if (finished < static_cast<std::ptrdiff_t>(runs.size()))
+            setMessage(tr("Stopped: %1 of %2 runs finished.%3").arg(finished).arg(runs.size()).arg(verdict));
+        else
+            setMessage(tr("Done.%1").arg(verdict));
     });
 }
 

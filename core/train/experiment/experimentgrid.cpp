@@ -16,7 +16,7 @@ double number(const std::string& option, const std::string& value) {
     double v = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
     if (ec != std::errc() || end != value.data() + value.size() || !std::isfinite(v))
-        throw Error("--vary " + option + ": '" + value + "' is not a number");
+        throw Error(option + ": '" + value + "' is not a number");
     return v;
 }
 
@@ -24,7 +24,7 @@ int integer(const std::string& option, const std::string& value) {
     int v = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
     if (ec != std::errc() || end != value.data() + value.size() || v < 1)
-        throw Error("--vary " + option + ": '" + value + "' is not a whole number of at least 1");
+        throw Error(option + ": '" + value + "' is not a whole number of at least 1");
     return v;
 }
 
@@ -36,14 +36,11 @@ const std::vector<std::string>& gridOptions() {
     return options;
 }
 
-GridAxis parseGridAxis(const std::string& text) {
-    const auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0)
-        throw Error("--vary needs NAME=V1,V2,… (e.g. lr=0.001,0.01), got '" + text + "'");
-    GridAxis axis{text.substr(0, eq), {}};
+GridAxis parseGridValues(const std::string& option, const std::string& values) {
+    GridAxis axis{option, {}};
     if (std::find(gridOptions().begin(), gridOptions().end(), axis.option) == gridOptions().end())
-        throw Error("--vary: cannot vary '" + axis.option + "' (expected one of " + joined(gridOptions()) + ")");
-    std::stringstream in(text.substr(eq + 1));
+        throw Error("cannot vary '" + axis.option + "' (expected one of " + joined(gridOptions()) + ")");
+    std::stringstream in(values);
     std::string value;
     // Values as people type them: "0.01, 0.001" in the GUI's grid as on the command line.
     while (std::getline(in, value, ',')) {
@@ -51,11 +48,22 @@ GridAxis parseGridAxis(const std::string& text) {
         if (first == std::string::npos) continue;
         axis.values.push_back(value.substr(first, value.find_last_not_of(" \t") - first + 1));
     }
-    if (axis.values.empty()) throw Error("--vary " + axis.option + ": no values");
+    if (axis.values.empty()) throw Error(axis.option + ": no values");
     TrainConfig check;
     for (const auto& v : axis.values)
         applyOption(check, axis.option, v); // a bad value fails now, before any data is loaded
     return axis;
+}
+
+GridAxis parseGridAxis(const std::string& text) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw Error("--vary needs NAME=V1,V2,… (e.g. lr=0.001,0.01), got '" + text + "'");
+    try {
+        return parseGridValues(text.substr(0, eq), text.substr(eq + 1));
+    } catch (const Error& e) {
+        throw Error(std::string("--vary ") + e.what()); // the command line's words for its own flag
+    }
 }
 
 void applyOption(TrainConfig& c, const std::string& option, const std::string& value) {
@@ -74,13 +82,13 @@ void applyOption(TrainConfig& c, const std::string& option, const std::string& v
     } else if (option == "normalize") {
         const auto m = parseMethod(value);
         if (!m)
-            throw Error("--vary normalize: unknown normalization '" + value + "' (expected " + methodNameList() + ")");
+            throw Error("normalize: unknown normalization '" + value + "' (expected " + methodNameList() + ")");
         c.normalization = *m;
     } else {
-        throw Error("--vary: cannot vary '" + option + "' (expected one of " + joined(gridOptions()) + ")");
+        throw Error("cannot vary '" + option + "' (expected one of " + joined(gridOptions()) + ")");
     }
     if (const auto errors = validateConfig(c); !errors.empty())
-        throw Error("--vary " + option + "=" + value + ": " + errors.front());
+        throw Error(option + "=" + value + ": " + errors.front());
 }
 
 std::string optionValue(const TrainConfig& c, const std::string& option) {
@@ -96,11 +104,11 @@ std::string optionValue(const TrainConfig& c, const std::string& option) {
 }
 
 std::vector<GridRun> expandGrid(const TrainConfig& base, const std::vector<GridAxis>& axes, int seeds) {
-    if (seeds < 1) throw Error("--seeds must be at least 1");
+    if (seeds < 1) throw Error("seeds must be at least 1");
     for (std::size_t i = 0; i < axes.size(); ++i) {
-        if (axes[i].values.empty()) throw Error("--vary " + axes[i].option + ": no values");
+        if (axes[i].values.empty()) throw Error(axes[i].option + ": no values");
         for (std::size_t j = 0; j < i; ++j)
-            if (axes[j].option == axes[i].option) throw Error("--vary " + axes[i].option + " is given twice");
+            if (axes[j].option == axes[i].option) throw Error(axes[i].option + " is varied twice");
     }
     std::vector<GridRun> runs;
     std::vector<std::size_t> at(axes.size(), 0); // an odometer over the axes, last digit fastest

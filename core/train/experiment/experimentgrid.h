@@ -17,7 +17,11 @@ struct GridAxis {
 // The options a grid can vary. Not the data set or image count: a grid's runs share one load.
 const std::vector<std::string>& gridOptions();
 
-// "lr=0.001,0.01" -> {lr, {0.001, 0.01}}. Throws Error saying what was expected.
+// ("lr", "0.001, 0.01") -> {lr, {0.001, 0.01}}: values split at commas and trimmed, each checked.
+// Throws Error naming the option and the bad value, in no front end's words ("lr: 'abc' is not a
+// number"), so the GUI can show it as is.
+GridAxis parseGridValues(const std::string& option, const std::string& values);
+// `--vary` text: "lr=0.001,0.01" -> the same; its errors start with "--vary".
 GridAxis parseGridAxis(const std::string& text);
 
 // Sets one option by its command-line name. Throws Error naming the option and the bad value.

@@ -75,8 +75,8 @@ std::string sentence(const GroupComparison& c, const std::vector<SeedGroup>& gro
     case NoiseVerdict::OneSeed:
         break;
     }
-    return text + "one seed, so the seed-to-seed spread is unknown: repeat with more seeds (--seeds 3) to tell a "
-                  "difference from noise.";
+    return text + "one seed, so the seed-to-seed spread is unknown: repeat with 3 or more seeds to tell a difference "
+                  "from noise.";
 }
 
 // Epoch e (0-based) of the runs that finished it.

@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTableView>
 #include <QTableWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -142,6 +144,44 @@ private Q_SLOTS:
         QTRY_VERIFY(seed->hasFocus());
         wheel(seed);
         QCOMPARE(seed->value(), seedBefore + 1); // focused, it takes the wheel as before
+    }
+
+    // No number on screen is cut: in every table of the Normalization and Statistics tabs, at
+    // 1280x720 in both font sizes, each column is at least as wide as its cells need.
+    void tablesNeverElideNumbers() {
+        for (bool large : {false, true}) {
+            MainWindow window(test::smallSynthetic(2000));
+            window.resize(kProjector);
+            window.show();
+            QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+            QVERIFY(stats.wait(30000));
+            if (large) trigger(window, "largeFontsAction");
+            for (int tab : {0, 1}) {
+                window.tabs()->setCurrentIndex(tab);
+                QCoreApplication::processEvents();
+                for (QTableView* view : window.tabs()->widget(tab)->findChildren<QTableView*>()) {
+                    if (!view->isVisible() || !view->model()) continue;
+                    const QAbstractItemView* cells = view; // sizeHintForColumn is public here: what the cells need
+                    const QAbstractItemModel* model = view->model();
+                    // Columns of numbers ("0.3256", "0.4914 / 0.4822", "12,000", "0.51 ± 0.05"); paths
+                    // and digests may keep their ends and elide the middle.
+                    static const QRegularExpression number(QStringLiteral("^[-+−0-9.,/±e ]*$"));
+                    for (int c = 0; c < model->columnCount(); ++c) {
+                        bool numbers = model->rowCount() > 0;
+                        for (int r = 0; r < model->rowCount() && numbers; ++r)
+                            numbers = number.match(model->index(r, c).data().toString()).hasMatch();
+                        if (!numbers) continue;
+                        QVERIFY2(view->columnWidth(c) >= cells->sizeHintForColumn(c),
+                                 qPrintable(QStringLiteral("%1, %2 column %3: %4 < %5")
+                                                .arg(large ? QStringLiteral("larger fonts") : QStringLiteral("normal"),
+                                                     view->objectName())
+                                                .arg(c)
+                                                .arg(view->columnWidth(c))
+                                                .arg(cells->sizeHintForColumn(c))));
+                    }
+                }
+            }
+        }
     }
 
     void everyStateFitsA1280x720Projector() {
@@ -349,6 +389,11 @@ private Q_SLOTS:
         QVERIFY(histogram->xAxis->range().lower < before->data()->at(0)->key);
         QCOMPARE(before->data()->at(1)->key, before->data()->at(0)->key); // a vertical side at the first edge
         QVERIFY(before->data()->at(0)->value < before->data()->at(1)->value);
+        // The log count axis writes every decade the same way: as a power of ten.
+        histogram->replot();
+        QVERIFY(!histogram->yAxis->tickVectorLabels().isEmpty());
+        for (const QString& label : histogram->yAxis->tickVectorLabels()) // drawn as 10 to the power
+            QVERIFY2(label.startsWith(QStringLiteral("1e")), qPrintable(label));
     }
 
     // The lesson's view over seeds draws live: each seed's faint curve from its first epoch, and
@@ -376,6 +421,9 @@ private Q_SLOTS:
         };
         QTRY_VERIFY(plotted(page->lossBands()) >= 1); // one seed, one epoch: already on screen
         QVERIFY(plotted(page->accuracyBands()) >= 1);
+        page->lossBands()->replot();
+        for (double tick : page->lossBands()->xAxis->tickVector()) // whole epochs, never 1.2
+            QCOMPARE(tick, std::round(tick));
         const QCPRange x = page->lossBands()->xAxis->range();
         QVERIFY2(x.contains(1) && x.size() < 3,
                  qPrintable(QStringLiteral("the axes fit the epochs drawn: %1 to %2").arg(x.lower).arg(x.upper)));

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -51,6 +53,19 @@ DatasetRequest smallSynthetic() {
     r.dataset = "synthetic";
     r.limit = kSmall;
     return r;
+}
+
+// Both splits of a few synthetic digits as the main window hands them to its pages, named `id`,
+// with `classes`; without a held-out split when `heldOut` is false (an image folder of train/ only).
+LoadedDatasetPtr loadedDigits(const std::string& id, const std::vector<std::string>& classes, bool heldOut) {
+    auto d = std::make_shared<LoadedDataset>();
+    d->datasetId = id;
+    for (int s = 0; s < (heldOut ? 2 : 1); ++s) {
+        d->images[s] = generateSyntheticDigits(s == 0 ? "train" : "test", 40, 1);
+        d->images[s].classNames = classes;
+        d->stats[s] = s == 0 ? computeStats(d->images[s]) : computeStats(d->images[s], d->stats[0].params);
+    }
+    return d;
 }
 
 void waitForStats(MainWindow& window) {
@@ -109,6 +124,24 @@ private Q_SLOTS:
         QVERIFY(before->zoom() >= 1);
     }
 
+    // A photo-sized image fills its view instead of staying at 1:1; a digit keeps whole-number zooms.
+    void smallPhotosAreScaledUp() {
+        PixelImageView view;
+        view.resize(200, 150);
+        QImage photo(37, 61, QImage::Format_RGB32);
+        photo.fill(Qt::red);
+        view.setImage(photo, QStringLiteral("caption"), QStringLiteral("legend"));
+        // 150 px less two text lines over 61 px: a whole-number zoom would be 1:1.
+        QVERIFY2(view.zoom() > 1.5, qPrintable(QString::number(view.zoom())));
+        QImage digit(28, 28, QImage::Format_RGB32);
+        view.setImage(digit, QStringLiteral("caption"), QStringLiteral("legend"));
+        QCOMPARE(view.zoom(), std::floor(view.zoom()));
+        QVERIFY(view.zoom() >= 2);
+        QImage large(400, 400, QImage::Format_RGB32);
+        view.setImage(large, QStringLiteral("caption"), QStringLiteral("legend"));
+        QVERIFY(view.zoom() < 1); // larger than the view: scaled down to fit, not cut
+    }
+
     void changingMethodShowsTheCoresNumbers() {
         MainWindow window(smallSynthetic());
         waitForStats(window);
@@ -145,6 +178,15 @@ private Q_SLOTS:
         window.normalizationPage()->setMethod(Method::PerSample);
         QVERIFY2(window.normalizationPage()->probeText().contains(QStringLiteral("→ per-sample")),
                  qPrintable(window.normalizationPage()->probeText()));
+        // Per-sample's colour scale is the split's 1st to 99th percentile, and the legend says so:
+        // its few extreme pixels would leave a typical image pale.
+        auto* after = window.findChild<PixelImageView*>(QStringLiteral("afterImage"));
+        const ChannelSummary& perSample = window.current()->statsOf("train").method(Method::PerSample).channels[0];
+        QVERIFY2(after->legend().contains(QStringLiteral("1st–99th percentile")), qPrintable(after->legend()));
+        QVERIFY2(after->legend().contains(QString::number(std::max(std::abs(perSample.p1), std::abs(perSample.p99)), 'g', 3)),
+                 qPrintable(after->legend()));
+        QVERIFY(std::max(std::abs(perSample.p1), std::abs(perSample.p99)) <
+                std::max(std::abs(perSample.min), std::abs(perSample.max)));
         auto* filter = window.findChild<QComboBox*>(QStringLiteral("histogramClass"));
         filter->setCurrentIndex(filter->findData(3));
         auto* table = window.findChild<QTableView*>(QStringLiteral("beforeAfterTable"));
@@ -181,6 +223,16 @@ private Q_SLOTS:
         checkButton->click();
         QVERIFY2(panel->verdict().contains(QStringLiteral("expected transforms.Normalize")),
                  qPrintable(panel->verdict()));
+        // The error clears what it invalidates (the previous constants' histogram and markers) and
+        // keeps what was typed, to be corrected.
+        QVERIFY(panel->afterPlot()->series().empty());
+        QVERIFY(panel->afterPlot()->markers().empty());
+        QCOMPARE(line->text(), QStringLiteral("Normalize((0.5,), (0.5,)"));
+        line->setText(QStringLiteral("Normalize((0.5, 0.5, 0.5), (0.2, 0.2, 0.2))")); // 3 channels, 1 in the data
+        checkButton->click();
+        QVERIFY2(panel->verdict().contains(QStringLiteral("3 mean values")), qPrintable(panel->verdict()));
+        QVERIFY(panel->afterPlot()->series().empty());
+        QCOMPARE(line->text(), QStringLiteral("Normalize((0.5, 0.5, 0.5), (0.2, 0.2, 0.2))"));
 
         line->clear();
         auto* published = window.findChild<QComboBox*>(QStringLiteral("publishedCombo"));
@@ -312,6 +364,79 @@ private Q_SLOTS:
             QCOMPARE(form->config().dataset, std::string("synthetic"));
         }
         qputenv("XDG_DATA_DIRS", oldDirs);
+    }
+
+    // A class filter carries over between the splits of one data set, not to another data set,
+    // whose class 1 is something else.
+    void theClassFilterStaysWithItsDataSet() {
+        const auto loaded = [](const std::string& id, const std::vector<std::string>& classes) {
+            return loadedDigits(id, classes, true);
+        };
+        std::vector<std::string> digits, other;
+        for (int k = 0; k < 10; ++k) {
+            digits.push_back("digit " + std::to_string(k));
+            other.push_back("thing " + std::to_string(k));
+        }
+        ImageBrowser browser;
+        auto* filter = browser.findChild<QComboBox*>(QStringLiteral("classFilter"));
+        const LoadedDatasetPtr a = loaded("a", digits), b = loaded("b", other);
+        browser.setSplit(a, "train");
+        filter->setCurrentIndex(filter->findData(1));
+        QCOMPARE(browser.model()->classFilter(), 1);
+        browser.setSplit(a, "test"); // the same data set: kept
+        QCOMPARE(filter->currentData().toInt(), 1);
+        QCOMPARE(browser.model()->classFilter(), 1);
+        browser.setSplit(b, "train"); // another one: all classes again
+        QCOMPARE(filter->currentData().toInt(), -1);
+        QCOMPARE(browser.model()->classFilter(), -1);
+    }
+
+    // Without a held-out split there is no test line: "train vs test" is disabled and says why.
+    void trainVsTestNeedsATestSplit() {
+        std::vector<std::string> classes;
+        for (int k = 0; k < 10; ++k)
+            classes.push_back(std::to_string(k));
+        NormalizationPage page;
+        auto* overlay = page.findChild<QComboBox*>(QStringLiteral("overlayCombo"));
+        auto* items = qobject_cast<QStandardItemModel*>(overlay->model());
+        page.setDataset(loadedDigits("both", classes, true), "train");
+        overlay->setCurrentIndex(1);
+        QVERIFY(items->item(1)->isEnabled());
+        page.setDataset(loadedDigits("train-only", classes, false), "train");
+        QVERIFY(!items->item(1)->isEnabled());
+        QVERIFY(items->item(1)->toolTip().contains(QStringLiteral("no test")));
+        QCOMPARE(overlay->currentIndex(), 0);
+    }
+
+    // Copy says it copied, then goes back to Copy.
+    void copyGivesFeedback() {
+        MainWindow window(smallSynthetic());
+        waitForStats(window);
+        auto* copy = window.findChild<QPushButton*>(QStringLiteral("copyTorchvision"));
+        copy->click();
+        QCOMPARE(QApplication::clipboard()->text(), window.findChild<QLineEdit*>(QStringLiteral("torchvisionLine"))->text());
+        QVERIFY(copy->text().startsWith(QStringLiteral("Copied")));
+        QTRY_COMPARE_WITH_TIMEOUT(copy->text(), QStringLiteral("Copy"), 5000);
+    }
+
+    // Tab walks the Normalization tab's controls and leaves its tables: Copy and Check constants
+    // are reached by keyboard (the statistics table used to keep Tab among its cells forever).
+    void tabReachesEveryButton() {
+        MainWindow window(smallSynthetic());
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        waitForStats(window);
+        window.findChild<QComboBox*>(QStringLiteral("methodCombo"))->setFocus();
+        QSet<QString> reached;
+        for (int i = 0; i < 60; ++i) {
+            QWidget* focused = QApplication::focusWidget();
+            QVERIFY(focused);
+            reached << focused->objectName();
+            QTest::keyClick(focused, Qt::Key_Tab);
+        }
+        for (const char* name : {"copyTorchvision", "checkConstantsToggle", "beforeAfterTable"})
+            QVERIFY2(reached.contains(QLatin1String(name)), name);
     }
 
     void settingsPersist() {

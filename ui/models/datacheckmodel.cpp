@@ -33,8 +33,8 @@ QVariant DataCheckModel::data(const QModelIndex& index, int role) const {
         return c.origin.empty() ? tr("—") : QString::fromStdString(c.origin);
     case BytesColumn:
         return QLocale().toString(qulonglong(c.bytes));
-    case Sha256Column:
-        return QString::fromStdString(c.sha256);
+    case Sha256Column: // an image folder is one source of many files: none of them is hashed
+        return c.sha256.empty() ? tr("— (a folder of files)") : QString::fromStdString(c.sha256);
     }
     return {};
 }

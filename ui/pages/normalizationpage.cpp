@@ -13,7 +13,9 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "core/export/torchvisionline.h"
@@ -27,6 +29,9 @@
 
 namespace normlab {
 namespace {
+
+constexpr int kCopiedFeedbackMs = 1500;
+constexpr int kTrainVsTestItem = static_cast<int>(NormalizationPage::Overlay::TrainTest); // its item in the combo
 
 // "Before" is what ToTensor gives: pixel/255, the lesson's "not normalized".
 constexpr Method kBefore = Method::None;
@@ -116,8 +121,12 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     m_table->setObjectName(QStringLiteral("beforeAfterTable"));
     m_table->setModel(m_summary);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table for Copy and Check constants
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents); // asks for every row
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Columns as wide as their numbers: shared out equally they elided "-0.939…" in larger fonts.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     fitTableHeight();
     m_torchvision->setObjectName(QStringLiteral("torchvisionLine"));
     m_torchvision->setReadOnly(true);
@@ -149,7 +158,13 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     auto* lineRow = new QHBoxLayout;
     auto* copy = new QPushButton(tr("Copy"), this);
     copy->setObjectName(QStringLiteral("copyTorchvision"));
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_torchvision->text()); });
+    // Says it was copied, briefly, without moving anything: the button is wide enough for both words.
+    copy->setMinimumWidth(copy->fontMetrics().horizontalAdvance(tr("Copied ✓")) + copy->fontMetrics().height());
+    connect(copy, &QPushButton::clicked, this, [this, copy] {
+        QApplication::clipboard()->setText(m_torchvision->text());
+        copy->setText(tr("Copied ✓"));
+        QTimer::singleShot(kCopiedFeedbackMs, copy, [copy] { copy->setText(tr("Copy")); });
+    });
     // The line z-scores whatever method is shown above: say so, with the split it comes from.
     auto* lineLabel = new QLabel(tr("PyTorch z-score line (train split):"), this);
     lineLabel->setObjectName(QStringLiteral("torchvisionLabel"));
@@ -216,18 +231,33 @@ void NormalizationPage::setHistogramChannel(int channel) {
 }
 
 void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& split) {
+    // A class chosen for one data set means nothing in another ("Trouser" is not class 1 of the
+    // dogs): it carries over between splits of the same data set only.
+    const bool sameData = m_dataset && m_dataset->datasetId == dataset->datasetId;
     m_dataset = std::move(dataset);
     m_split = split;
     m_constants->setDataset(m_dataset, split);
     m_channel->setChannels(m_dataset->imagesOf(split).channels);
     const QSignalBlocker block(m_class);
-    const int previous = m_class->currentIndex();
+    const int previous = sameData ? m_class->currentIndex() : 0;
     m_class->clear();
     m_class->addItem(tr("all classes"), -1);
     const ImageSet& images = m_dataset->imagesOf(split);
     for (int k = 0; k < images.classCount(); ++k)
         m_class->addItem(QString::fromStdString(images.classNames[k]), k);
     m_class->setCurrentIndex(previous > 0 && previous < m_class->count() ? previous : 0);
+    // A data set without a held-out split (an image folder with train/ only) has no test line to
+    // draw: the choice is disabled and says why, rather than drawing an empty curve.
+    {
+        const QSignalBlocker blockOverlay(m_overlay);
+        const bool heldOut = m_dataset->images[1].count > 0;
+        if (auto* items = qobject_cast<QStandardItemModel*>(m_overlay->model())) {
+            QStandardItem* trainVsTest = items->item(kTrainVsTestItem);
+            trainVsTest->setEnabled(heldOut);
+            trainVsTest->setToolTip(heldOut ? QString() : tr("This data set has no test or val split to compare with"));
+        }
+        if (!heldOut && m_overlay->currentIndex() == kTrainVsTestItem) m_overlay->setCurrentIndex(0);
+    }
     m_image = images.count > 0 ? 0 : -1;
     m_torchvision->setText(QString::fromStdString(torchvisionNormalizeLine(m_dataset->stats[0].params)));
     // Three channels' line is longer than the field in larger fonts: show its start, and all of it on hover.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "ui/plots/epochticker.h"
 #include "ui/plots/plotfonts.h"
 
 namespace normlab {
@@ -27,6 +28,7 @@ QVector<double> column(const BandPlot::Series& s, std::size_t i) {
 
 BandPlot::BandPlot(const QString& xLabel, const QString& yLabel, QWidget* parent) : QCustomPlot(parent) {
     xAxis->setLabel(xLabel);
+    xAxis->setTicker(wholeEpochTicker()); // x is the epoch
     yAxis->setLabel(yLabel);
     legend->setVisible(true);
     // The curves of a training comparison rise to the upper left: the legend stays out of their way.

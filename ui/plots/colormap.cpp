@@ -41,12 +41,14 @@ QRgb ValueRange::colorFor(double v) const {
 }
 
 QString ValueRange::describe(int channels) const {
-    if (showsAsRgb(channels)) return QStringLiteral("RGB, each channel %1 … %2").arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3);
+    const QString from = basis.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(basis);
+    if (showsAsRgb(channels))
+        return QStringLiteral("RGB, each channel %1 … %2%3").arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3).arg(from);
     if (diverging) {
         const double m = std::max(std::abs(lo), std::abs(hi));
-        return QStringLiteral("blue %1 … white 0 … red %2").arg(-m, 0, 'g', 3).arg(m, 0, 'g', 3);
+        return QStringLiteral("blue %1 … white 0 … red %2%3").arg(-m, 0, 'g', 3).arg(m, 0, 'g', 3).arg(from);
     }
-    return QStringLiteral("black %1 … white %2").arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3);
+    return QStringLiteral("black %1 … white %2%3").arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3).arg(from);
 }
 
 ValueRange displayRange(Method method, const SplitStats& train) {
@@ -61,10 +63,13 @@ ValueRange displayRange(Method method, const SplitStats& train) {
     case Method::PerSample: {
         const auto& channels = train.method(method).channels;
         const int shown = std::min<int>(shownChannels(train.channels), static_cast<int>(channels.size()));
-        ValueRange range{channels.at(0).min, channels.at(0).max, true};
+        const bool robust = method == Method::PerSample;
+        const auto low = [&](int c) { return robust ? channels[c].p1 : channels[c].min; };
+        const auto high = [&](int c) { return robust ? channels[c].p99 : channels[c].max; };
+        ValueRange range{low(0), high(0), true, robust ? QStringLiteral("1st–99th percentile") : QString()};
         for (int c = 1; c < shown; ++c) {
-            range.lo = std::min(range.lo, channels[c].min);
-            range.hi = std::max(range.hi, channels[c].max);
+            range.lo = std::min(range.lo, low(c));
+            range.hi = std::max(range.hi, high(c));
         }
         return range;
     }

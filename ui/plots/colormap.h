@@ -19,6 +19,9 @@ namespace normlab {
 struct ValueRange {
     double lo = 0, hi = 1;
     bool diverging = false;
+    // Where lo and hi come from when they are not the method's whole range, e.g. "1st–99th
+    // percentile": values beyond them saturate, and the label says so.
+    QString basis = {};
 
     QRgb colorFor(double value) const;
     int intensity(double value) const; // 0..255, linear over lo … hi
@@ -29,6 +32,9 @@ struct ValueRange {
 
 // The fixed display range of a method, from the training split's statistics: for colour images
 // one range over the three channels shown, so equal values look equally bright in each.
+// Per-sample values have a few extreme pixels (±15 on FashionMNIST, from nearly blank images)
+// against a typical ±2: their range is the split's 1st to 99th percentile, said in the label, so a
+// typical image is not drawn pale.
 ValueRange displayRange(Method method, const SplitStats& trainStats);
 
 // Renders an image's values (C x H x W floats) with a range, one pixel per value: RGB from the

@@ -2,6 +2,7 @@
 
 #include <QToolTip>
 
+#include "ui/plots/epochticker.h"
 #include "ui/plots/plotfonts.h"
 
 namespace normlab {
@@ -15,6 +16,7 @@ constexpr double kSmoothingKeep = 0.7; // weight of the previous smoothed value
 CurvePlot::CurvePlot(const QString& yLabel, QWidget* parent) : QCustomPlot(parent) {
     setMinimumSize(280, 220);
     xAxis->setLabel(tr("epoch"));
+    xAxis->setTicker(wholeEpochTicker());
     yAxis->setLabel(yLabel);
     legend->setVisible(true);
     followWidgetFont(this);

@@ -49,10 +49,16 @@ void HistogramPlot::setLegendKeys(std::vector<LegendKey> keys) {
 void HistogramPlot::setLogScale(bool log) {
     m_log = log;
     yAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (log)
+    if (log) {
         yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    else
+        // Every decade as a power of ten ("10⁻⁴", "10⁻⁶"), not "0.0001" beside "10⁻⁶".
+        yAxis->setNumberFormat(QStringLiteral("eb"));
+        yAxis->setNumberPrecision(0);
+    } else {
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        yAxis->setNumberFormat(QStringLiteral("gbd"));
+        yAxis->setNumberPrecision(6);
+    }
     rebuild();
 }
 

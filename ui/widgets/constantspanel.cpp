@@ -48,6 +48,7 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     : QWidget(parent), m_line(new QLineEdit(this)), m_published(new QComboBox(this)),
       m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_verdict(new QLabel(this)),
       m_after(new HistogramPlot(this)), m_imageStds(new HistogramPlot(this)), m_recipes(new QTableWidget(this)) {
+    m_recipes->setTabKeyNavigation(false); // read-only numbers: Tab moves on
     m_line->setObjectName(QStringLiteral("constantsLine"));
     m_line->setPlaceholderText(
         tr("Paste a Normalize line, e.g. transforms.Normalize((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010))"));
@@ -70,7 +71,8 @@ ConstantsPanel::ConstantsPanel(QWidget* parent)
     m_imageStds->yAxis->setLabel(tr("fraction of images"));
     m_recipes->setObjectName(QStringLiteral("recipesTable"));
     m_recipes->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_recipes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_recipes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // numbers never elide
+    m_recipes->horizontalHeader()->setStretchLastSection(true);
     m_recipes->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto* input = new QHBoxLayout;
@@ -237,7 +239,12 @@ void ConstantsPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange) fitRecipesHeight(); // larger fonts for a projector
 }
 
+// What the error invalidates goes (the previous constants' histogram and markers); what the user
+// typed stays, to be corrected.
 void ConstantsPanel::showError(const QString& message) {
+    m_checked.reset();
+    m_after->setSeries({}, tr("value after this Normalize"));
+    m_after->setMarkers({});
     m_verdict->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_verdict->setText(message);
 }

@@ -75,7 +75,11 @@ ImageBrowser::ImageBrowser(QWidget* parent)
 
 void ImageBrowser::setSplit(LoadedDatasetPtr dataset, const std::string& split) {
     const QSignalBlocker block(m_classFilter);
-    const int previous = m_classFilter->count() > 0 ? m_classFilter->currentData().toInt() : -1; // -1: all
+    // The filter carries over between splits of one data set, never to another one, whose class k
+    // is something else.
+    const bool sameData = dataset->datasetId == m_datasetId;
+    m_datasetId = dataset->datasetId;
+    const int previous = sameData && m_classFilter->count() > 0 ? m_classFilter->currentData().toInt() : -1; // -1: all
     m_classFilter->clear();
     m_classFilter->addItem(tr("All classes"), -1);
     const ImageSet& images = dataset->imagesOf(split);

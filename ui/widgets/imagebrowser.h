@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <QWidget>
 
 #include "ui/models/loadeddataset.h"
@@ -37,6 +38,7 @@ private:
     ImageDelegate* m_delegate;
     QListView* m_view;
     QComboBox* m_classFilter;
+    std::string m_datasetId; // of the split shown: the class filter carries over within it only
     QComboBox* m_sort;
     QSlider* m_size;
 };

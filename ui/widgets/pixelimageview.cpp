@@ -1,5 +1,8 @@
 #include "ui/widgets/pixelimageview.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -7,6 +10,8 @@ namespace normlab {
 namespace {
 
 constexpr int kTextLines = 2;
+constexpr double kSmallestWholeZoom = 2; // from 2x on, whole-number zooms (equal square pixels)
+constexpr double kSmallestZoom = 0.05;   // a view squeezed to nothing still draws something
 
 } // namespace
 
@@ -22,15 +27,21 @@ void PixelImageView::setImage(const QImage& image, const QString& caption, const
     update();
 }
 
-int PixelImageView::zoom() const {
+// Whole-number zooms keep every pixel the same square. A photo-sized image in a short view would
+// stay at 1:1 (37x61 px on a projector), so below 2x it fills the view instead: nearest neighbour
+// keeps the pixels hard-edged, their sizes then differ by one screen pixel at most.
+double PixelImageView::zoom() const {
     if (m_image.isNull()) return 1;
     const int textHeight = kTextLines * fontMetrics().height();
-    return std::max(1, std::min(width() / m_image.width(), (height() - textHeight) / m_image.height()));
+    const double fit = std::min(static_cast<double>(width()) / m_image.width(),
+                                static_cast<double>(height() - textHeight) / m_image.height());
+    const double whole = std::floor(fit);
+    return whole >= kSmallestWholeZoom ? whole : std::max(fit, kSmallestZoom);
 }
 
 QRect PixelImageView::imageRect() const {
-    const int z = zoom();
-    const QSize size(m_image.width() * z, m_image.height() * z);
+    const double z = zoom();
+    const QSize size(static_cast<int>(std::lround(m_image.width() * z)), static_cast<int>(std::lround(m_image.height() * z)));
     return {QPoint((width() - size.width()) / 2, fontMetrics().height()), size};
 }
 
@@ -50,7 +61,10 @@ void PixelImageView::mouseMoveEvent(QMouseEvent* event) {
     const QRect target = imageRect();
     const QPoint p = event->position().toPoint();
     if (m_image.isNull() || !target.contains(p)) return;
-    Q_EMIT pixelHovered((p.x() - target.x()) / zoom(), (p.y() - target.y()) / zoom());
+    const auto pixel = [&](int offset, int size) {
+        return std::min(size - 1, static_cast<int>((offset) / zoom()));
+    };
+    Q_EMIT pixelHovered(pixel(p.x() - target.x(), m_image.width()), pixel(p.y() - target.y(), m_image.height()));
 }
 
 } // namespace normlab

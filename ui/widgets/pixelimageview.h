@@ -5,8 +5,9 @@
 
 namespace normlab {
 
-// Shows an image at the largest whole-number zoom that fits, so every pixel is an exact square,
-// with a caption and a colour legend. Hovering reports the pixel under the mouse.
+// Shows an image at the largest whole-number zoom that fits (from 2x on), so every pixel is an exact
+// square, else scaled to fill the view; with a caption and a colour legend. Hovering reports the
+// pixel under the mouse.
 class PixelImageView : public QWidget {
     Q_OBJECT
 
@@ -15,7 +16,7 @@ public:
     void setImage(const QImage& image, const QString& caption, const QString& legend);
     const QImage& image() const { return m_image; }
     const QString& legend() const { return m_legend; }
-    int zoom() const;
+    double zoom() const;
     QSize sizeHint() const override { return {300, 300}; }
 
 Q_SIGNALS:

@@ -20,6 +20,7 @@ QTableView* makeTableView(QAbstractItemModel* model, const QString& objectName, 
         view->setModel(model);
     }
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setTabKeyNavigation(false); // read-only: Tab moves on to the next control, arrows move in the table
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -119,6 +119,34 @@ private Q_SLOTS:
         QCOMPARE(page->runState(0), QStringLiteral("finished"));
     }
 
+    // The runs table never elides a run's name or its progress ("running: e…atch 27/60"), at
+    // 1280x720 in larger fonts, while the runs go.
+    void runNamesAndStatesAreNeverElided() {
+        test::TrainingWindow training(2000);
+        MainWindow& window = training.window();
+        window.resize(kProjector);
+        window.show();
+        trigger(window, "largeFontsAction");
+        window.tabs()->setCurrentIndex(2);
+        TrainPage* page = training.page();
+        GridTable* grid = page->form()->gridTable();
+        grid->table()->item(grid->addRow(QStringLiteral("lr")), 1)->setText(QStringLiteral("0.01, 0.001"));
+        page->setConfig(test::quickRun(200));
+        page->setMethods({Method::None, Method::ZScore});
+        QSignalSpy batch(page->job(), &TrainJob::batchProgress);
+        QSignalSpy done(page->job(), &TrainJob::allFinished);
+        page->start();
+        QVERIFY(batch.wait(60000));
+        QTRY_VERIFY(page->runState(0).startsWith(QStringLiteral("running: epoch")));
+        auto* runs = page->findChild<QTableView*>(QStringLiteral("runsTable"));
+        const QAbstractItemView* cells = runs;
+        for (int c : {int(RunsModel::NameColumn), int(RunsModel::StateColumn)})
+            QVERIFY2(runs->columnWidth(c) >= cells->sizeHintForColumn(c),
+                     qPrintable(QStringLiteral("column %1: %2 < %3").arg(c).arg(runs->columnWidth(c)).arg(cells->sizeHintForColumn(c))));
+        page->stopAll();
+        QVERIFY(done.wait(60000));
+    }
+
     // The wheel over a spin box or combo box that has not the focus leaves its value alone.
     void theWheelChangesOnlyAFocusedValue() {
         MainWindow window(test::smallSynthetic(500));

@@ -19,7 +19,9 @@ class RunsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, DeviceColumn, StateColumn, ColumnCount };
+    // The state before the device: the table's last column is stretched to what is left of a narrow
+    // column, which elided "running: epoch 2/20, batch 30/60" when the state came last.
+    enum Column { NameColumn, StateColumn, DeviceColumn, ColumnCount };
 
     // One run as the table shows it.
     struct Run {

@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include "core/stats/statsengine.h"
+#include "core/export/torchvisionline.h"
 #include "tests/support/quickruns.h"
 #include "tests/support/testdata.h"
 #include "ui/widgets/channelcombo.h"
@@ -407,6 +408,14 @@ private Q_SLOTS:
                                         .arg(hint.height())));
                 QCOMPARE(window.size(), projector);
             }
+            // The three-channel Normalize line is shown whole, wrapping if it must, never cut.
+            window.tabs()->setCurrentIndex(0);
+            QCoreApplication::processEvents();
+            auto* line = window.findChild<QLabel*>(QStringLiteral("torchvisionLine"));
+            QCOMPARE(line->text(), QString::fromStdString(torchvisionNormalizeLine(window.current()->stats[0].params)));
+            QVERIFY2(line->height() >= line->heightForWidth(line->width()),
+                     qPrintable(QStringLiteral("larger fonts %1: %2 px for %3").arg(large).arg(line->height())
+                                    .arg(line->heightForWidth(line->width()))));
         }
         auto* channel = window.findChild<ChannelCombo*>(QStringLiteral("histogramChannel"));
         QVERIFY(channel->width() >= channel->sizeHint().width()); // "R / G / B" in full

@@ -212,6 +212,39 @@ private Q_SLOTS:
         }
     }
 
+    // The per-pixel maps' x tick labels never run into each other ("10152025"), in either font size.
+    void mapTickLabelsDoNotOverlap() {
+        for (bool large : {false, true}) {
+            MainWindow window(test::smallSynthetic(2000));
+            window.resize(kProjector);
+            window.show();
+            QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+            QVERIFY(stats.wait(30000));
+            if (large) trigger(window, "largeFontsAction");
+            window.tabs()->setCurrentIndex(1);
+            QCoreApplication::processEvents();
+            // As laid out at 1280x720, and squeezed to the smallest a map gets (colour data's wider table).
+            PixelMapPlot narrow;
+            narrow.setFont(QApplication::font());
+            narrow.resize(narrow.minimumSize());
+            narrow.show();
+            narrow.setMap(std::vector<double>(28 * 28, 0.5), 28, 28, QStringLiteral("mean"), QCPColorGradient::gpGrayscale);
+            for (PixelMapPlot* map : {window.statsPage()->meanMap(), window.statsPage()->stdMap(), &narrow}) {
+                map->replot();
+                const QVector<double> ticks = map->xAxis->tickVector();
+                const QVector<QString> labels = map->xAxis->tickVectorLabels();
+                const QFontMetrics metrics(map->xAxis->tickLabelFont());
+                QVERIFY(ticks.size() >= 2);
+                for (int i = 0; i + 1 < ticks.size(); ++i) {
+                    const double gap = map->xAxis->coordToPixel(ticks[i + 1]) - map->xAxis->coordToPixel(ticks[i]);
+                    const double needed = (metrics.horizontalAdvance(labels[i]) + metrics.horizontalAdvance(labels[i + 1])) / 2.0;
+                    QVERIFY2(gap > needed, qPrintable(QStringLiteral("%1 and %2: %3 px apart, %4 needed")
+                                                          .arg(labels[i], labels[i + 1]).arg(gap).arg(needed)));
+                }
+            }
+        }
+    }
+
     void everyStateFitsA1280x720Projector() {
         for (bool large : {false, true}) {
             MainWindow window(test::smallSynthetic(2000));

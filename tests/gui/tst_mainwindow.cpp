@@ -414,7 +414,7 @@ private Q_SLOTS:
         waitForStats(window);
         auto* copy = window.findChild<QPushButton*>(QStringLiteral("copyTorchvision"));
         copy->click();
-        QCOMPARE(QApplication::clipboard()->text(), window.findChild<QLineEdit*>(QStringLiteral("torchvisionLine"))->text());
+        QCOMPARE(QApplication::clipboard()->text(), window.findChild<QLabel*>(QStringLiteral("torchvisionLine"))->text());
         QVERIFY(copy->text().startsWith(QStringLiteral("Copied")));
         QTRY_COMPARE_WITH_TIMEOUT(copy->text(), QStringLiteral("Copy"), 5000);
     }

@@ -9,7 +9,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -90,7 +89,7 @@ NormalizationPage::NormalizationPage(QWidget* parent)
       m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_log(new QCheckBox(tr("log count axis"), this)),
       m_beforeView(new PixelImageView(this)), m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)),
       m_histogram(new HistogramPlot(this)), m_summary(new SummaryModel(this)), m_table(new QTableView(this)),
-      m_torchvision(new QLineEdit(this)), m_constants(new ConstantsPanel(this)) {
+      m_torchvision(new QLabel(this)), m_constants(new ConstantsPanel(this)) {
     m_constants->setObjectName(QStringLiteral("constantsPanel"));
     m_method->setObjectName(QStringLiteral("methodCombo"));
     for (auto m : kAllMethods)
@@ -126,10 +125,15 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     // Columns as wide as their numbers: shared out equally they elided "-0.939…" in larger fonts.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     fitTableHeight();
     m_torchvision->setObjectName(QStringLiteral("torchvisionLine"));
-    m_torchvision->setReadOnly(true);
+    // The whole line, always: it wraps between its numbers when the row is narrow (three channels in
+    // larger fonts) rather than being cut at "(0.3"; selectable, and Copy copies it.
+    m_torchvision->setWordWrap(true);
+    m_torchvision->setTextFormat(Qt::PlainText);
+    m_torchvision->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_torchvision->setFrameShape(QFrame::StyledPanel);
+    m_torchvision->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Normalization:"), this));
@@ -260,9 +264,6 @@ void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& 
     }
     m_image = images.count > 0 ? 0 : -1;
     m_torchvision->setText(QString::fromStdString(torchvisionNormalizeLine(m_dataset->stats[0].params)));
-    // Three channels' line is longer than the field in larger fonts: show its start, and all of it on hover.
-    m_torchvision->setCursorPosition(0);
-    m_torchvision->setToolTip(m_torchvision->text());
     refreshImages();
     refreshDatasetViews();
 }

@@ -9,7 +9,6 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QStackedWidget;
 class QTableView;
 
@@ -74,7 +73,7 @@ private:
     HistogramPlot* m_histogram;
     SummaryModel* m_summary;
     QTableView* m_table;
-    QLineEdit* m_torchvision;
+    QLabel* m_torchvision;
     ConstantsPanel* m_constants;
     QStackedWidget* m_views = nullptr; // the explorer, or the constants panel
 };

@@ -2,9 +2,17 @@
 
 #include <algorithm>
 
+#include <QFontMetrics>
+
 #include "ui/plots/plotfonts.h"
 
 namespace normlab {
+namespace {
+
+constexpr int kFewestTicks = 2;
+constexpr int kLabelSpacing = 2; // a label's width of space between two labels
+
+} // namespace
 
 PixelMapPlot::PixelMapPlot(QWidget* parent)
     : QCustomPlot(parent), m_map(new QCPColorMap(xAxis, yAxis)), m_scale(new QCPColorScale(this)),
@@ -36,6 +44,9 @@ void PixelMapPlot::keepSquare() {
     for (int pass = 0; pass < 2; ++pass) {
         const QRect rect = axisRect()->rect();
         if (m_width <= 0 || m_height <= 0 || rect.width() <= 0 || rect.height() <= 0) return;
+        // As many x ticks as labels fit side by side: a narrow map in larger fonts ran "10152025".
+        const int labelWidth = QFontMetrics(xAxis->tickLabelFont()).horizontalAdvance(QStringLiteral("000"));
+        xAxis->ticker()->setTickCount(std::max(kFewestTicks, rect.width() / (kLabelSpacing * labelWidth)));
         const double unit = std::min(rect.width() / double(m_width), rect.height() / double(m_height));
         const double halfX = rect.width() / unit / 2, halfY = rect.height() / unit / 2;
         const double centreX = (m_width - 1) / 2.0, centreY = (m_height - 1) / 2.0;

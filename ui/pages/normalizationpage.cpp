@@ -122,9 +122,9 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false); // Tab leaves the table for Copy and Check constants
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents); // asks for every row
-    // Columns as wide as their numbers: shared out equally they elided "-0.939…" in larger fonts.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The width is shared out equally, but no column narrower than the widest number (fitTable):
+    // shared out alone they elided "-0.939…" in larger fonts; the table scrolls sideways instead.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     fitTableHeight();
     m_torchvision->setObjectName(QStringLiteral("torchvisionLine"));
     // The whole line, always: it wraps between its numbers when the row is narrow (three channels in
@@ -278,6 +278,11 @@ void NormalizationPage::fitTableHeight() {
     const int frame = 2 * m_table->frameWidth();
     m_table->setMinimumHeight(row * 3 + frame);
     m_table->setMaximumHeight(row * (std::max(2, m_summary->rowCount()) + 1) + frame);
+    const QAbstractItemView* cells = m_table; // sizeHintForColumn is public here
+    int widest = 0;
+    for (int c = 0; c < m_summary->columnCount(); ++c)
+        widest = std::max(widest, std::max(cells->sizeHintForColumn(c), m_table->horizontalHeader()->sectionSizeHint(c)));
+    m_table->horizontalHeader()->setMinimumSectionSize(widest);
 }
 
 void NormalizationPage::changeEvent(QEvent* event) {

@@ -325,6 +325,13 @@ private Q_SLOTS:
         window.tabs()->setCurrentIndex(1);
         QTest::qWait(50);
         for (PixelMapPlot* map : {window.statsPage()->meanMap(), window.statsPage()->stdMap()}) {
+            // The axes reach past the image to keep its pixels square; their ticks stay on it (0…27).
+            map->replot();
+            for (QCPAxis* axis : {map->xAxis, map->yAxis}) {
+                QVERIFY(!axis->tickVector().isEmpty());
+                for (double tick : axis->tickVector())
+                    QVERIFY2(tick >= 0 && tick <= 27, qPrintable(QString::number(tick)));
+            }
             const double x = map->xAxis->coordToPixel(10) - map->xAxis->coordToPixel(0);
             const double y = std::abs(map->yAxis->coordToPixel(10) - map->yAxis->coordToPixel(0));
             QVERIFY2(std::abs(x - y) <= 1.0, qPrintable(QStringLiteral("%1 vs %2 px per 10 pixels").arg(x).arg(y)));

@@ -12,6 +12,27 @@ namespace {
 constexpr int kFewestTicks = 2;
 constexpr int kLabelSpacing = 2; // a label's width of space between two labels
 
+// Ticks only where the image is: the axes reach past it to keep its pixels square, and labels such
+// as -10 or 40 beside a 28-row image read as if the image went there.
+class ImageTicker : public QCPAxisTicker {
+public:
+    void setLimits(double lo, double hi) {
+        m_lo = lo;
+        m_hi = hi;
+    }
+
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+        QVector<double> ticks = QCPAxisTicker::createTickVector(tickStep, range);
+        ticks.erase(std::remove_if(ticks.begin(), ticks.end(), [this](double t) { return t < m_lo || t > m_hi; }),
+                    ticks.end());
+        return ticks;
+    }
+
+private:
+    double m_lo = 0, m_hi = 0;
+};
+
 } // namespace
 
 PixelMapPlot::PixelMapPlot(QWidget* parent)
@@ -33,6 +54,8 @@ PixelMapPlot::PixelMapPlot(QWidget* parent)
     yAxis->setRangeReversed(true);
     xAxis->setLabel(tr("x"));
     yAxis->setLabel(tr("y"));
+    xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ImageTicker));
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ImageTicker));
     auto* margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -73,6 +96,8 @@ void PixelMapPlot::setMap(const std::vector<double>& values, int width, int heig
     m_map->rescaleDataRange(true);
     m_width = width;
     m_height = height;
+    static_cast<ImageTicker*>(xAxis->ticker().data())->setLimits(0, width - 1);
+    static_cast<ImageTicker*>(yAxis->ticker().data())->setLimits(0, height - 1);
     xAxis->setRange(-0.5, width - 0.5);
     yAxis->setRange(-0.5, height - 0.5);
     replot();

@@ -23,6 +23,7 @@
 #include "core/export/statsexport.h"
 #include "core/session/resultsfiles.h"
 #include "ui/widgets/datasetchooser.h"
+#include "ui/widgets/datasetcombo.h"
 #include "ui/jobs/downloadjob.h"
 #include "ui/jobs/enginestatus.h"
 #include "ui/widgets/filedialog.h"
@@ -274,14 +275,10 @@ void MainWindow::reload() {
     // digits meanwhile, so the app is useful offline too.
     if (const DatasetAvailability a = datasetAvailability(request.dataset, dataDirOf(request)); !a.found) {
         m_missingDataset = QString::fromStdString(a.id);
-        const QString apt = a.debianPackage.empty()
-                                ? QString()
-                                : tr(" Offline? 'sudo apt-get install %1' installs it from Debian.")
-                                      .arg(QString::fromStdString(a.debianPackage));
         showMessage(tr("%1 is not in %2 (nor in a torchvision layout there, nor in /usr/share/datasets). Showing the "
                        "synthetic digits instead — click Download to fetch it, or Open folder… to use a torchvision "
                        "./data folder.%3")
-                        .arg(QString::fromStdString(a.displayName), dataDir(), apt),
+                        .arg(QString::fromStdString(a.displayName), dataDir(), offlineInstallHint(a)),
                     false);
         m_chooser->offerDownload(tr("Download %1").arg(QString::fromStdString(a.displayName)));
         m_chooser->select(QStringLiteral("synthetic"));

@@ -28,6 +28,7 @@
 #include "ui/models/seedsummarymodel.h"
 #include "ui/pages/trainfileactions.h"
 #include "ui/plots/traincurves.h"
+#include "ui/widgets/datasetcombo.h"
 #include "ui/widgets/samplestrip.h"
 #include "ui/widgets/tableviewutil.h"
 #include "ui/widgets/trainform.h"
@@ -366,10 +367,7 @@ void TrainPage::start() {
         // Say why and offer the fix; what is on screen stays.
         m_missingDataset = QString::fromStdString(a.id);
         const QString name = QString::fromStdString(a.displayName);
-        QString text = tr("%1 is not on this machine, so the comparison cannot start.").arg(name);
-        if (!a.debianPackage.empty())
-            text += tr(" Offline: sudo apt-get install %1.").arg(QString::fromStdString(a.debianPackage));
-        setMessage(text);
+        setMessage(tr("%1 is not on this machine, so the comparison cannot start.").arg(name) + offlineInstallHint(a));
         m_download->setText(tr("Download %1").arg(name));
         m_download->show();
         return;

@@ -1,5 +1,7 @@
 #include "ui/widgets/datasetcombo.h"
 
+#include <QCoreApplication>
+
 #include <QComboBox>
 #include <QSignalBlocker>
 
@@ -28,6 +30,12 @@ void fillDatasetCombo(QComboBox* combo, const std::vector<DatasetChoice>& choice
     }
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(kVisibleCharacters);
+}
+
+QString offlineInstallHint(const DatasetAvailability& a) {
+    if (a.debianPackage.empty()) return {};
+    return QCoreApplication::translate("DatasetCombo", " Offline: sudo apt-get install %1.")
+        .arg(QString::fromStdString(a.debianPackage));
 }
 
 } // namespace normlab

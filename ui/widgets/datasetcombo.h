@@ -2,6 +2,9 @@
 
 #include <vector>
 
+#include <QString>
+
+#include "core/data/catalog/datasetavailability.h"
 #include "core/data/catalog/datasetlisting.h"
 
 class QComboBox;
@@ -14,5 +17,10 @@ namespace normlab {
 // folders, and the selection stay), and the combo's width stays bounded so long origins never
 // widen the window (the popup shows them whole).
 void fillDatasetCombo(QComboBox* combo, const std::vector<DatasetChoice>& choices);
+
+// The offline fix the window's banner and the Training tab both give for a missing catalog data
+// set, in one wording: " Offline: sudo apt-get install dataset-fashion-mnist." (empty when Debian
+// does not package it; the Download button is the other fix).
+QString offlineInstallHint(const DatasetAvailability& availability);
 
 } // namespace normlab

@@ -9,9 +9,7 @@ std::string DatasetAvailability::notFoundMessage() const {
     std::string looked;
     for (const auto& folder : searched)
         looked += (looked.empty() ? "" : ", ") + folder.string();
-    std::string fix = "run 'normlab-cli download --dataset " + id + "' or pass --data-dir";
-    if (!debianPackage.empty()) fix = "install it with 'sudo apt-get install " + debianPackage + "', " + fix;
-    return id + ": not found (looked in " + looked + "); " + fix;
+    return id + ": not found (looked in " + looked + "); to get it: " + fix + ", or pass --data-dir";
 }
 
 DatasetAvailability datasetAvailability(const std::string& dataset, const std::filesystem::path& dataDir) {

@@ -23,8 +23,7 @@ struct DatasetAvailability {
     // normlab-cli download --dataset fashion-mnist". Empty when found.
     std::string fix;
 
-    // "fashion-mnist: not found (looked in A, B); install it with 'sudo apt-get install …', run
-    // 'normlab-cli download --dataset fashion-mnist' or pass --data-dir"
+    // "fashion-mnist: not found (looked in A, B); to get it: <fix>, or pass --data-dir"
     std::string notFoundMessage() const;
 };
 

@@ -69,6 +69,16 @@ void trigger(MainWindow& window, const char* action) {
                 QStringLiteral("%1: minimum %2x%3").arg(QLatin1String(what)).arg(hint.width()).arg(hint.height())));   \
     } while (false)
 
+// The window on a 1280x720 projector with its statistics painted, in larger fonts if asked.
+[[nodiscard]] bool showOnProjector(MainWindow& window, bool largeFonts) {
+    window.resize(kProjector);
+    window.show();
+    QSignalSpy stats(window.statsJob(), &StatsJob::finished);
+    if (!stats.wait(30000)) return false;
+    if (largeFonts) window.findChild<QAction*>(QStringLiteral("largeFontsAction"))->trigger();
+    return true;
+}
+
 } // namespace
 
 class TestClassroom : public QObject {
@@ -179,11 +189,7 @@ private Q_SLOTS:
     void tablesNeverElideNumbers() {
         for (bool large : {false, true}) {
             MainWindow window(test::smallSynthetic(2000));
-            window.resize(kProjector);
-            window.show();
-            QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-            QVERIFY(stats.wait(30000));
-            if (large) trigger(window, "largeFontsAction");
+            QVERIFY(showOnProjector(window, large));
             for (int tab : {0, 1}) {
                 window.tabs()->setCurrentIndex(tab);
                 QCoreApplication::processEvents();
@@ -216,11 +222,7 @@ private Q_SLOTS:
     void mapTickLabelsDoNotOverlap() {
         for (bool large : {false, true}) {
             MainWindow window(test::smallSynthetic(2000));
-            window.resize(kProjector);
-            window.show();
-            QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-            QVERIFY(stats.wait(30000));
-            if (large) trigger(window, "largeFontsAction");
+            QVERIFY(showOnProjector(window, large));
             window.tabs()->setCurrentIndex(1);
             QCoreApplication::processEvents();
             // As laid out at 1280x720, and squeezed to the smallest a map gets (colour data's wider table).
@@ -248,11 +250,7 @@ private Q_SLOTS:
     void everyStateFitsA1280x720Projector() {
         for (bool large : {false, true}) {
             MainWindow window(test::smallSynthetic(2000));
-            window.resize(kProjector);
-            window.show();
-            QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-            QVERIFY(stats.wait(30000));
-            if (large) trigger(window, "largeFontsAction");
+            QVERIFY(showOnProjector(window, large));
             const char* mode = large ? "larger fonts" : "normal fonts";
             for (int tab = 0; tab < 3; ++tab) {
                 window.tabs()->setCurrentIndex(tab);
@@ -280,10 +278,7 @@ private Q_SLOTS:
     void startingInLargerFontsFits() {
         QSettings().setValue(QStringLiteral("view/largeFonts"), true);
         MainWindow window(test::smallSynthetic(2000));
-        window.resize(kProjector);
-        window.show();
-        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-        QVERIFY(stats.wait(30000));
+        QVERIFY(showOnProjector(window, false));
         QVERIFY(QApplication::font().pointSizeF() > m_font.pointSizeF() * 1.4);
         for (int tab = 0; tab < 3; ++tab) {
             window.tabs()->setCurrentIndex(tab);
@@ -293,10 +288,7 @@ private Q_SLOTS:
 
     void largerFontsScaleEveryPlot() {
         MainWindow window(test::smallSynthetic(2000));
-        window.resize(kProjector);
-        window.show();
-        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-        QVERIFY(stats.wait(30000));
+        QVERIFY(showOnProjector(window, false));
         const double normal = window.normalizationPage()->histogram()->xAxis->tickLabelFont().pointSizeF();
         trigger(window, "largeFontsAction");
         QCoreApplication::processEvents();
@@ -318,10 +310,7 @@ private Q_SLOTS:
 
     void perPixelMapsAreSquare() {
         MainWindow window(test::smallSynthetic(2000));
-        window.resize(kProjector);
-        window.show();
-        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-        QVERIFY(stats.wait(30000));
+        QVERIFY(showOnProjector(window, false));
         window.tabs()->setCurrentIndex(1);
         QTest::qWait(50);
         for (PixelMapPlot* map : {window.statsPage()->meanMap(), window.statsPage()->stdMap()}) {
@@ -443,11 +432,7 @@ private Q_SLOTS:
 
     void plotsAndControlsStayReadable() {
         MainWindow window(test::smallSynthetic(2000));
-        window.resize(kProjector);
-        window.show();
-        QSignalSpy stats(window.statsJob(), &StatsJob::finished);
-        QVERIFY(stats.wait(30000));
-        trigger(window, "largeFontsAction");
+        QVERIFY(showOnProjector(window, true));
         QCoreApplication::processEvents();
         // The thumbnail slider is a slider, not a checkbox-sized stub.
         QVERIFY(window.findChild<QSlider*>(QStringLiteral("thumbnailSize"))->width() >= 80);

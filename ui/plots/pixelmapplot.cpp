@@ -10,73 +10,67 @@ namespace normlab {
 namespace {
 
 constexpr int kFewestTicks = 2;
+constexpr int kLayoutPasses = 4;
 constexpr int kLabelSpacing = 2; // a label's width of space between two labels
-
-// Ticks only where the image is: the axes reach past it to keep its pixels square, and labels such
-// as -10 or 40 beside a 28-row image read as if the image went there.
-class ImageTicker : public QCPAxisTicker {
-public:
-    void setLimits(double lo, double hi) {
-        m_lo = lo;
-        m_hi = hi;
-    }
-
-protected:
-    QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
-        QVector<double> ticks = QCPAxisTicker::createTickVector(tickStep, range);
-        ticks.erase(std::remove_if(ticks.begin(), ticks.end(), [this](double t) { return t < m_lo || t > m_hi; }),
-                    ticks.end());
-        return ticks;
-    }
-
-private:
-    double m_lo = 0, m_hi = 0;
-};
 
 } // namespace
 
 PixelMapPlot::PixelMapPlot(QWidget* parent)
     : QCustomPlot(parent), m_map(new QCPColorMap(xAxis, yAxis)), m_scale(new QCPColorScale(this)),
-      m_title(new QCPTextElement(this)) {
-    setMinimumSize(220, 200);
-    // The title in a row of its own over the map and its scale, so it may be as wide as both
-    // (a second line names the channel of a colour data set).
+      m_title(new QCPTextElement(this)), m_body(new QCPLayoutGrid) {
+    setMinimumSize(180, 220); // a 2-line title, the map, its ticks and the scale below
+    // The title in a row of its own over the map and its scale.
     QCPAxisRect* rect = axisRect();
     plotLayout()->take(rect);
     plotLayout()->simplify();
-    auto* body = new QCPLayoutGrid;
+    m_body->setAutoMargins(QCP::msNone); // keepSquare() sets them
     plotLayout()->addElement(0, 0, m_title);
-    plotLayout()->addElement(1, 0, body);
-    body->addElement(0, 0, rect);
-    body->addElement(0, 1, m_scale);
+    plotLayout()->addElement(1, 0, m_body);
+    // The colour scale under the map, not beside it: a narrow map (larger fonts, beside a wide
+    // table) keeps its width for the image.
+    m_body->addElement(0, 0, rect);
+    m_body->addElement(1, 0, m_scale);
+    m_scale->setType(QCPAxis::atBottom);
     m_map->setColorScale(m_scale);
     m_map->setInterpolate(false); // one flat cell per pixel
     yAxis->setRangeReversed(true);
-    xAxis->setLabel(tr("x"));
-    yAxis->setLabel(tr("y"));
-    xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ImageTicker));
-    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ImageTicker));
+    // No "x" and "y" axis labels: the ticks along the image say it, and the space goes to the map.
     auto* margins = new QCPMarginGroup(this);
-    axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_scale->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     followWidgetFont(this);
 }
 
 void PixelMapPlot::keepSquare() {
-    // Twice: new ranges change the tick labels, whose width changes the axis rect once more.
-    for (int pass = 0; pass < 2; ++pass) {
+    if (m_width <= 0 || m_height <= 0) return;
+    // The axes span exactly the image (labels such as -15 or 45 beside a 28-row image read as if
+    // it went there); the space the image's shape leaves over becomes margin around map and scale.
+    // A few passes: the margins move tick labels, which can move the axis rect once more.
+    m_body->setMargins(QMargins());
+    for (int pass = 0; pass < kLayoutPasses; ++pass) {
+        replot(); // lays the plot out with the margins so far
         const QRect rect = axisRect()->rect();
-        if (m_width <= 0 || m_height <= 0 || rect.width() <= 0 || rect.height() <= 0) return;
-        // As many x ticks as labels fit side by side: a narrow map in larger fonts ran "10152025".
-        const int labelWidth = QFontMetrics(xAxis->tickLabelFont()).horizontalAdvance(QStringLiteral("000"));
-        xAxis->ticker()->setTickCount(std::max(kFewestTicks, rect.width() / (kLabelSpacing * labelWidth)));
+        if (rect.width() <= 0 || rect.height() <= 0) return;
         const double unit = std::min(rect.width() / double(m_width), rect.height() / double(m_height));
-        const double halfX = rect.width() / unit / 2, halfY = rect.height() / unit / 2;
-        const double centreX = (m_width - 1) / 2.0, centreY = (m_height - 1) / 2.0;
-        xAxis->setRange(centreX - halfX, centreX + halfX);
-        yAxis->setRange(centreY - halfY, centreY + halfY);
-        replot(); // lays the plot out with the new tick labels
+        if (pass == 0) setTickCounts(unit);
+        const int spareX = rect.width() - static_cast<int>(unit * m_width);
+        const int spareY = rect.height() - static_cast<int>(unit * m_height);
+        if (spareX <= 0 && spareY <= 0) return;
+        const QMargins m = m_body->margins();
+        m_body->setMargins(m + QMargins(spareX / 2, spareY / 2, spareX - spareX / 2, spareY - spareY / 2));
     }
+    replot();
+}
+
+void PixelMapPlot::setTickCounts(double unit) {
+    // As many ticks as labels fit side by side: a narrow map in larger fonts ran "10152025", and
+    // a short one stacked its y labels.
+    const QFontMetrics metrics(xAxis->tickLabelFont());
+    const int across = static_cast<int>(unit * m_width) / (kLabelSpacing * metrics.horizontalAdvance(QStringLiteral("0.00")));
+    const int down = static_cast<int>(unit * m_height) / (kLabelSpacing * metrics.height());
+    xAxis->ticker()->setTickCount(std::max(kFewestTicks, across));
+    m_scale->axis()->ticker()->setTickCount(std::max(kFewestTicks, across));
+    yAxis->ticker()->setTickCount(std::max(kFewestTicks, down));
 }
 
 void PixelMapPlot::resizeEvent(QResizeEvent* event) {
@@ -96,8 +90,6 @@ void PixelMapPlot::setMap(const std::vector<double>& values, int width, int heig
     m_map->rescaleDataRange(true);
     m_width = width;
     m_height = height;
-    static_cast<ImageTicker*>(xAxis->ticker().data())->setLimits(0, width - 1);
-    static_cast<ImageTicker*>(yAxis->ticker().data())->setLimits(0, height - 1);
     xAxis->setRange(-0.5, width - 0.5);
     yAxis->setRange(-0.5, height - 0.5);
     replot();

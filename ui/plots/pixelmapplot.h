@@ -23,11 +23,13 @@ protected:
 private:
     // Pixels stay square: both axes get the same screen length per pixel, the map centred.
     void keepSquare();
+    void setTickCounts(double unit); // unit: screen pixels per image pixel
 
     int m_width = 0, m_height = 0;
     QCPColorMap* m_map;
     QCPColorScale* m_scale;
     QCPTextElement* m_title;
+    QCPLayoutGrid* m_body; // the map and its colour scale, centred by margins
 };
 
 } // namespace normlab

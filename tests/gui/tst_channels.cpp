@@ -235,12 +235,12 @@ private Q_SLOTS:
         classes.setStats(stats);
         const auto& cls = stats.perClass[2].methods[static_cast<std::size_t>(Method::None)].channels;
         QCOMPARE(classes.index(2, PerClassModel::MeanColumn).data().toString(),
-                 four(cls[0].mean) + QStringLiteral(" / ") + four(cls[1].mean) + QStringLiteral(" / ") +
+                 four(cls[0].mean) + QStringLiteral("\n") + four(cls[1].mean) + QStringLiteral("\n") +
                      four(cls[2].mean));
         QCOMPARE(classes.index(2, PerClassModel::StdColumn).data(PerClassModel::ChannelValuesRole).toList().at(2),
                  QVariant(cls[2].std));
         QCOMPARE(classes.headerData(PerClassModel::MeanColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("mean (x/255)\nR / G / B"));
+                 QStringLiteral("mean\n(x/255)\nR / G / B"));
 
         NormalizationPage page;
         page.setDataset(data, "train");

@@ -24,7 +24,8 @@ QVariantList list(const std::vector<double>& values) {
 
 // One "class" column for the number and one for its name, not "label" and "class".
 PerClassModel::PerClassModel(QObject* parent)
-    : TableModel({"#", "class", "images", "mean (x/255)", "std (x/255)"}, parent) {}
+// The unit on a line of its own: the columns are no wider than their numbers.
+    : TableModel({"#", "class", "images", "mean\n(x/255)", "std\n(x/255)"}, parent) {}
 
 void PerClassModel::setStats(const SplitStats& stats) {
     beginResetModel();
@@ -48,7 +49,9 @@ QVariant PerClassModel::data(const QModelIndex& index, int role) const {
         const std::vector<double>& values = index.column() == MeanColumn ? r.mean : r.std;
         if (role == ValueRole) return average(values);
         if (role == ChannelValuesRole) return list(values);
-        if (role == Qt::DisplayRole) return channelValues(values, kDecimals);
+        // A colour data set's three values one under the other: the column stays one number wide,
+        // which leaves the per-pixel maps beside the table room on a projector in larger fonts.
+        if (role == Qt::DisplayRole) return channelValues(values, kDecimals).replace(QStringLiteral(" / "), QStringLiteral("\n"));
         if (role == Qt::TextAlignmentRole) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
@@ -74,8 +77,7 @@ QVariant PerClassModel::data(const QModelIndex& index, int role) const {
 QVariant PerClassModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     if (section < 0 || section >= ColumnCount) return {};
-    // "mean (x/255)" over "R / G / B", the order of the values below: on two lines the header is
-    // no wider than the values.
+    // "mean (x/255)" over the order of the lines below.
     if ((section == MeanColumn || section == StdColumn) && m_channels > 1)
         return header(section) + QLatin1Char('\n') + channelList(m_channels);
     return header(section);

@@ -23,7 +23,6 @@ namespace normlab {
 namespace {
 
 constexpr int kDecimals = 4;
-constexpr int kTableStretch = 2, kColourTableStretch = 3, kMapsStretch = 3;
 
 // "3×32×32", or for images of different sizes "3 × (1…500)×(1…375)": the range of heights and
 // widths, so the reader sees at once that they differ.
@@ -89,8 +88,20 @@ StatsPage::StatsPage(QWidget* parent)
     m_layout->addWidget(m_maps, 1, 1);
     m_layout->addWidget(new QLabel(tr("Data check"), this), 2, 0, 1, 2);
     m_layout->addWidget(m_files, 3, 0, 1, 2);
-    m_layout->setRowStretch(1, 3);
+    m_layout->setRowStretch(1, 2);
     m_layout->setRowStretch(3, 1);
+    // The per-class table as wide as its numbers (colour data's "0.4914 / 0.4822 / 0.4465" too);
+    // the maps take the rest, square anyway. Nothing on the tab scrolls sideways.
+    fitWidthToColumns(m_classes);
+    m_classes->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // R, G, B lines
+    m_layout->setColumnStretch(1, 1);
+    // The data check wraps its words in rows as tall as they need, in the tab's width.
+    m_files->setWordWrap(true);
+    m_files->horizontalHeader()->setSectionResizeMode(DataCheckModel::CheckColumn, QHeaderView::Stretch);
+    m_files->horizontalHeader()->setSectionResizeMode(DataCheckModel::OriginColumn, QHeaderView::Stretch);
+    m_files->horizontalHeader()->setStretchLastSection(false);
+    m_files->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_files->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     connect(m_mapChannel, &ChannelCombo::channelChanged, this, &StatsPage::showMaps);
 }
@@ -109,10 +120,6 @@ void StatsPage::setDataset(const LoadedDatasetPtr& dataset, const std::string& s
                                 channelValues(field(none, &ChannelSummary::std), kDecimals), which,
                                 QString::fromStdString(s.paramsSource)));
     m_classModel->setStats(s);
-    // Colour data sets' per-class cells hold three values each: the table gets half the width,
-    // which the maps can spare (they stay square, so extra width is only margin).
-    m_layout->setColumnStretch(0, s.channels > 1 ? kColourTableStretch : kTableStretch);
-    m_layout->setColumnStretch(1, kMapsStretch);
     m_mapChannel->setChannels(s.channels);
     showMaps();
     m_checkModel->setChecks(checkSources(s.sources, s.origin));
@@ -129,11 +136,11 @@ void StatsPage::showMaps() {
         return;
     }
     const int c = std::clamp(m_mapChannel->channel(), 0, s.channels - 1);
-    // The channel on a line of its own: the title stays as narrow as a grey data set's.
-    const QString which = s.channels > 1 ? tr("\nchannel %1").arg(channelName(c, s.channels)) : QString();
-    m_mean->setMap(s.pixelMean.at(c), s.width, s.height, tr("per-pixel mean (x/255)%1").arg(which),
+    // The title on two lines, the channel on the second: no wider than a narrow map.
+    const QString which = s.channels > 1 ? tr(", channel %1").arg(channelName(c, s.channels)) : QString();
+    m_mean->setMap(s.pixelMean.at(c), s.width, s.height, tr("per-pixel mean\n(x/255)%1").arg(which),
                    QCPColorGradient::gpGrayscale);
-    m_std->setMap(s.pixelStd.at(c), s.width, s.height, tr("per-pixel std (x/255)%1").arg(which),
+    m_std->setMap(s.pixelStd.at(c), s.width, s.height, tr("per-pixel std\n(x/255)%1").arg(which),
                   QCPColorGradient::gpThermal);
     m_maps->setCurrentIndex(0);
 }

@@ -30,4 +30,13 @@ QTableView* makeTableView(QAbstractItemModel* model, const QString& objectName, 
     return view;
 }
 
+void fitWidthToColumns(QTableView* view) {
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    // Minimum: the size hint (all columns) is the least the layout gives it; height still shrinks.
+    view->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Expanding);
+}
+
 } // namespace normlab

@@ -18,15 +18,16 @@ constexpr int kMinimumHeight = 200;            // readable from the back of a cl
 constexpr double kXMargin = 0.03;              // room left and right of the data, so edge bins stay visible
 constexpr double kLogFloor = 1e-300;           // below any log axis range: draws a bar's side down to the axis
 constexpr int kLineAlpha = 210;                // overlaid series stay visible through each other
-const QColor kLegendBrush(255, 255, 255, 200); // lines under the legend stay visible
+constexpr int kLegendColumns = 5;              // R, G, B, before, after: one row
 
 } // namespace
 
 HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
     setMinimumHeight(kMinimumHeight);
     yAxis->setLabel(tr("fraction of pixels"));
-    legend->setVisible(true);
-    legend->setBrush(kLegendBrush);
+    legend->setVisible(false);
+    legend->setWrap(kLegendColumns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeZoom(Qt::Horizontal);
@@ -67,12 +68,25 @@ void HistogramPlot::setMarkers(std::vector<HistogramMarker> markers) {
     rebuild();
 }
 
+void HistogramPlot::placeLegend(bool shown) {
+    const bool above = plotLayout()->rowCount() > 1 && plotLayout()->element(0, 0) == legend;
+    if (shown && !above) {
+        axisRect()->insetLayout()->take(legend);
+        plotLayout()->insertRow(0);
+        plotLayout()->addElement(0, 0, legend);
+        plotLayout()->setRowStretchFactor(0, 0.001); // as tall as its entries
+    } else if (!shown && above) {
+        plotLayout()->take(legend);
+        plotLayout()->simplify();
+        axisRect()->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    }
+    legend->setVisible(shown);
+}
+
 void HistogramPlot::rebuild() {
     clearGraphs();
     clearItems();
-    legend->setVisible(m_series.size() > 1); // one series is named by the axis label
-    // Keys sit side by side in one row; one entry per series, one under the other.
-    legend->setFillOrder(m_keys.empty() ? QCPLayoutGrid::foRowsFirst : QCPLayoutGrid::foColumnsFirst);
+    placeLegend(m_series.size() > 1); // one series is named by the axis label
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
     double smallest = 1;
     for (const auto& s : m_series) {

@@ -54,6 +54,8 @@ public:
 
 private:
     void rebuild();
+    // Above the axis rect in a row of its own, not over the curves; out of the layout when hidden.
+    void placeLegend(bool shown);
     void showBinTip(QMouseEvent* event);
 
     std::vector<HistogramSeries> m_series;

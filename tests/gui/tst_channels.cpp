@@ -195,6 +195,10 @@ private Q_SLOTS:
         QVERIFY(series[2].color.green() > series[2].color.red());
         QVERIFY(series[4].color.blue() > series[4].color.red());
         QCOMPARE(page.histogram()->legend->visible(), true);
+        // The legend's R/G/B keys sit above the curves, not on them.
+        page.histogram()->resize(600, 300);
+        page.histogram()->replot();
+        QVERIFY(!page.histogram()->legend->outerRect().intersects(page.histogram()->axisRect()->rect()));
 
         // The constants panel: one after-histogram per channel.
         ConstantsPanel* panel = page.constantsPanel();

@@ -196,7 +196,7 @@ private Q_SLOTS:
         QVERIFY(series[4].color.blue() > series[4].color.red());
         QCOMPARE(page.histogram()->legend->visible(), true);
         // The legend's R/G/B keys sit above the curves, not on them.
-        page.histogram()->resize(600, 300);
+        page.histogram()->setViewport(QRect(0, 0, 600, 300)); // laid out as on screen, unshown
         page.histogram()->replot();
         QVERIFY(!page.histogram()->legend->outerRect().intersects(page.histogram()->axisRect()->rect()));
 

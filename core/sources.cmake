@@ -123,6 +123,7 @@ set(NORMLAB_DOWNLOAD_CURL_SOURCES
 set(NORMLAB_SESSION_SOURCES
   ${_core}/session/comparisonresults.cpp
   ${_core}/session/datacheck.cpp
+  ${_core}/session/epochtime.cpp
   ${_core}/session/experimentbuilder.cpp
   ${_core}/session/resultsfiles.cpp
 )

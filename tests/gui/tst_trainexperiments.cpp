@@ -28,7 +28,9 @@
 #include "ui/models/seedsummarymodel.h"
 #include "ui/widgets/trainform.h"
 #include "ui/jobs/trainjob.h"
+#include "ui/pages/trainestimate.h"
 #include "ui/pages/trainpage.h"
+#include "ui/jobs/enginestatus.h"
 
 using namespace normlab;
 
@@ -243,16 +245,51 @@ private Q_SLOTS:
     void theLessonPresetsSeedsFollowTheEpochTime() {
         MainWindow window(test::smallSynthetic(500));
         TrainPage* page = window.trainPage();
-        QSettings().setValue(QStringLiteral("training/lessonEpochSeconds/cpu"), 2.0); // 120 × 2 s = 4 minutes
+        TrainEstimate::remember(lessonPreset(), QStringLiteral("cpu"), {2.0, EpochTimeBasis::Seen}); // 120 × 2 s = 4 minutes
         page->applyLessonPreset();
         QCOMPARE(page->form()->seeds(), 3);
         QCOMPARE(runCount(page), QStringLiteral("2 configurations × 3 seeds = 6 runs"));
         QVERIFY2(page->message().contains(QStringLiteral("measured on this machine")), qPrintable(page->message()));
-        QSettings().setValue(QStringLiteral("training/lessonEpochSeconds/cpu"), 30.0); // an hour
+        TrainEstimate::remember(lessonPreset(), QStringLiteral("cpu"), {30.0, EpochTimeBasis::Seen}); // an hour
         page->applyLessonPreset();
         QCOMPARE(page->form()->seeds(), 1);
         QVERIFY2(page->message().contains(QStringLiteral("Set Seeds to 3")), qPrintable(page->message()));
-        QSettings().remove(QStringLiteral("training/lessonEpochSeconds/cpu"));
+        QSettings().clear();
+    }
+
+    // The form says how long its runs take here: timed on a few batches as soon as the page shows,
+    // following Epochs and Seeds, then from the epochs that runs took.
+    void theTimeEstimateIsTimedHereAndFollowsTheForm() {
+        QSettings().clear();
+        test::TrainingWindow training(500);
+        MainWindow& window = training.window();
+        TrainPage* page = training.page();
+        window.show();
+        window.tabs()->setCurrentIndex(2);
+        page->setConfig(test::quickRun(2));
+        page->setMethods({Method::None, Method::ZScore});
+        QTRY_VERIFY_WITH_TIMEOUT(page->engine()->state() == EngineStatus::State::Ready, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->form()->estimate().contains(QStringLiteral("timed on a few batches here")), 30000);
+        QVERIFY2(page->form()->estimate().contains(QStringLiteral("for 2 runs × 2 epochs")),
+                 qPrintable(page->form()->estimate()));
+        const auto timed = TrainEstimate::remembered(test::quickRun(2), QStringLiteral("cpu"));
+        QVERIFY(timed && timed->seconds > 0 && timed->basis == EpochTimeBasis::Calibrated);
+
+        TrainConfig longer = test::quickRun(7);
+        page->setConfig(longer);
+        QTRY_VERIFY2(page->form()->estimate().contains(QStringLiteral("for 2 runs × 7 epochs")),
+                     qPrintable(page->form()->estimate()));
+        page->form()->setSeeds(3);
+        QTRY_VERIFY2(page->form()->estimate().contains(QStringLiteral("for 6 runs × 7 epochs")),
+                     qPrintable(page->form()->estimate()));
+
+        page->form()->setSeeds(1);
+        QVERIFY(training.finishComparison(test::quickRun(3), {Method::None}));
+        const auto seen = TrainEstimate::remembered(test::quickRun(3), QStringLiteral("cpu"));
+        QVERIFY(seen && seen->basis == EpochTimeBasis::Seen);
+        QTRY_VERIFY2(page->form()->estimate().contains(QStringLiteral("as epochs took here")),
+                     qPrintable(page->form()->estimate()));
+        QSettings().clear();
     }
 };
 

@@ -2,17 +2,18 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -26,6 +27,7 @@
 #include "ui/models/epochresultsmodel.h"
 #include "ui/models/runsmodel.h"
 #include "ui/models/seedsummarymodel.h"
+#include "ui/pages/trainestimate.h"
 #include "ui/pages/trainfileactions.h"
 #include "ui/plots/traincurves.h"
 #include "ui/widgets/datasetcombo.h"
@@ -39,13 +41,7 @@ namespace {
 constexpr int kProgressSteps = 1000;
 constexpr int kFormMinimumChars = 30;
 constexpr int kEachRunTab = 0, kSeedsTab = 1;
-// How long one lesson epoch took here, per device kind: the lesson preset's seeds follow it.
-const QString kLessonEpochKey = QStringLiteral("training/lessonEpochSeconds/%1");
-
-bool isLessonRun(const TrainConfig& c) {
-    const TrainConfig lesson = lessonPreset();
-    return c.dataset == lesson.dataset && c.model == lesson.model && c.batchSize == lesson.batchSize && c.limit == 0;
-}
+constexpr int kEstimateDelayMs = 400; // the estimate waits for a pause in typing, not every step
 
 std::vector<TrainConfig> configsOf(const ComparisonPlan& plan) {
     std::vector<TrainConfig> configs;
@@ -54,17 +50,14 @@ std::vector<TrainConfig> configsOf(const ComparisonPlan& plan) {
     return configs;
 }
 
-QString deviceKind(const std::string& device) {
-    return device.rfind("cuda", 0) == 0 ? QStringLiteral("cuda") : QStringLiteral("cpu");
-}
-
 } // namespace
 
 TrainPage::TrainPage(QWidget* parent)
     : QWidget(parent), m_engine(new EngineStatus(this)), m_job(new TrainJob(this)), m_form(new TrainForm(this)),
       m_runsModel(new RunsModel(&m_results, this)), m_resultsModel(new EpochResultsModel(&m_results, this)),
       m_seedModel(new SeedSummaryModel(this)), m_curves(new TrainCurves(&m_results, this)),
-      m_files(new TrainFileActions(this, m_form, m_curves, &m_results)) {
+      m_files(new TrainFileActions(this, m_form, m_curves, &m_results)), m_estimate(new TrainEstimate(this)),
+      m_estimateDelay(new QTimer(this)) {
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("trainSplitter"));
     split->addWidget(buildFormColumn());
@@ -88,6 +81,11 @@ TrainPage::TrainPage(QWidget* parent)
         resultsReplaced();
         setShowingBands(m_results.hasSeeds());
     });
+    m_estimateDelay->setSingleShot(true);
+    m_estimateDelay->setInterval(kEstimateDelayMs);
+    connect(m_form, &TrainForm::planChanged, m_estimateDelay, qOverload<>(&QTimer::start));
+    connect(m_estimateDelay, &QTimer::timeout, this, &TrainPage::updateEstimate);
+    connect(m_estimate, &TrainEstimate::textChanged, m_form, &TrainForm::setEstimate);
     m_form->showEngine(*m_engine);
     connectJob();
     summaryChanged();
@@ -115,6 +113,13 @@ QWidget* TrainPage::buildFormColumn() {
     m_runs = makeTableView(m_runsModel, QStringLiteral("runsTable"), left);
     m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runs->setMinimumHeight(m_runs->fontMetrics().height() * 5);
+    // The column is narrow: a run's state wraps in its cell ("running: epoch 13/20, batch 29/60"
+    // was cut at the table's edge in larger fonts) and nothing scrolls sideways.
+    m_runs->setWordWrap(true);
+    m_runs->horizontalHeader()->setStretchLastSection(false);
+    m_runs->horizontalHeader()->setSectionResizeMode(RunsModel::StateColumn, QHeaderView::Stretch);
+    m_runs->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_runs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     leftLayout->addWidget(m_runs, 1);
     auto* files = new QHBoxLayout;
     auto* exportButton = new QPushButton(tr("Export…"), left);
@@ -189,6 +194,28 @@ QWidget* TrainPage::buildResultsColumn() {
 void TrainPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     m_engine->load(); // LibTorch loads while the user reads the form, not at start-up
+    updateEstimate();
+}
+
+QString TrainPage::deviceKindFor(const TrainConfig& config) const {
+    const bool cuda = m_engine->state() == EngineStatus::State::Ready && m_engine->cudaAvailable() &&
+                      config.device.rfind("cpu", 0) != 0;
+    return cuda ? QStringLiteral("cuda") : QStringLiteral("cpu");
+}
+
+void TrainPage::updateEstimate() {
+    if (m_job->isRunning() || m_startWhenLoaded) return; // the progress bar says what is left
+    std::vector<TrainConfig> configs;
+    try {
+        configs = configsOf(m_form->plan());
+    } catch (const Error&) {
+        // The count of runs says what is wrong with the form.
+    }
+    // Timing needs the engine loaded (a thread started while LibTorch loads waits for it) and the
+    // data on this machine; and only for a user looking at this page: it takes the cores a moment.
+    const bool canTime = isVisible() && m_engine->state() == EngineStatus::State::Ready && !configs.empty() &&
+                         datasetAvailability(configs.front().dataset, configs.front().dataDir).found;
+    m_estimate->planChanged(configs, configs.empty() ? QString() : deviceKindFor(configs.front()), canTime);
 }
 
 void TrainPage::connectJob() {
@@ -198,6 +225,8 @@ void TrainPage::connectJob() {
         if (m_pending) {
             m_pending->experiment.foundIn = origin.toStdString(); // as `normlab-cli train` records it
             m_results.reset(*m_pending);
+            const std::vector<TrainConfig> configs = configsOf(*m_pending);
+            m_estimate->started(configs, deviceKindFor(configs.front()));
         }
         resultsReplaced();
     });
@@ -218,6 +247,8 @@ void TrainPage::connectJob() {
         const double done = ((run * epochs + (epoch - 1)) * static_cast<double>(batches) + batch) /
                             (static_cast<double>(runs) * epochs * batches);
         m_progress->setValue(static_cast<int>(done * kProgressSteps));
+        const QString left = m_estimate->remaining(done);
+        m_progress->setFormat(left.isEmpty() ? QStringLiteral("%p%") : QStringLiteral("%p% · ") + left);
     });
     connect(m_job, &TrainJob::stepReported, this, [this](const StepMetric& s) {
         m_results.addStep(s);
@@ -228,7 +259,7 @@ void TrainPage::connectJob() {
         m_curves->epochAdded(e);
         m_resultsModel->epochAdded(e.run);
         summaryChanged();
-        if (e.run >= 0 && e.run < m_results.runCount()) rememberEpochTime(m_results.run(e.run), e);
+        if (e.run >= 0 && e.run < m_results.runCount()) m_estimate->epochSeen(m_results.run(e.run), e);
     });
     connect(m_job, &TrainJob::runFinished, this, [this](const RunResult& r) {
         m_results.runFinished(r);
@@ -247,6 +278,8 @@ void TrainPage::connectJob() {
     });
     connect(m_job, &TrainJob::allFinished, this, [this] {
         m_form->setRunning(false);
+        m_progress->setFormat(QStringLiteral("%p%"));
+        m_estimate->stopped();
         // The verdict is the lesson's answer: say it where the eye already is.
         const auto comparisons = compareGroups(m_seedModel->groups());
         const auto& runs = m_results.runs();
@@ -327,20 +360,18 @@ BandPlot* TrainPage::accuracyBands() const {
 }
 
 void TrainPage::applyLessonPreset() {
-    // Three seeds when the device finishes them in a lesson's time, measured here once it has run.
-    const bool cuda = m_engine->state() == EngineStatus::State::Ready && m_engine->cudaAvailable();
-    const QVariant measured = QSettings().value(kLessonEpochKey.arg(cuda ? QStringLiteral("cuda") : QStringLiteral("cpu")));
-    const double seconds = measured.isValid() ? measured.toDouble()
-                                              : estimatedLessonEpochSeconds(cuda, static_cast<unsigned>(QThread::idealThreadCount()));
-    const LessonSeeds advice = lessonSeeds(seconds, measured.isValid());
+    // Three seeds when the device finishes them in a lesson's time: as timed on this machine
+    // (a calibration, or the lesson's epochs seen), else as docs/benchmarks.md measured.
+    TrainConfig lesson = lessonPreset();
+    lesson.device = m_form->config().device;
+    const QString kind = deviceKindFor(lesson);
+    const auto timed = TrainEstimate::remembered(lesson, kind);
+    const double seconds = timed ? timed->seconds
+                                 : estimatedLessonEpochSeconds(kind == QLatin1String("cuda"),
+                                                               static_cast<unsigned>(QThread::idealThreadCount()));
+    const LessonSeeds advice = lessonSeeds(seconds, timed.has_value());
     m_form->applyLessonPreset(advice.seeds);
     setMessage(tr("Lesson experiment: %1").arg(QString::fromStdString(advice.why)));
-}
-
-void TrainPage::rememberEpochTime(const RunResult& run, const EpochMetric& e) {
-    // The first epoch carries warm-up (allocations, LibTorch's first kernels): later ones are typical.
-    if (e.epoch < 2) return;
-    if (isLessonRun(run.config)) QSettings().setValue(kLessonEpochKey.arg(deviceKind(run.device)), e.epochSeconds);
 }
 
 void TrainPage::setMessage(const QString& text) {

@@ -15,6 +15,7 @@ class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QTimer;
 
 namespace normlab {
 
@@ -27,6 +28,7 @@ class SeedSummaryModel;
 class SampleStrip;
 class TrainCurves;
 class TrainFileActions;
+class TrainEstimate;
 class TrainForm;
 class TrainJob;
 
@@ -71,6 +73,7 @@ public:
     std::vector<RunResult> results() const;
     QString runState(int run) const;
     QString message() const;
+    TrainEstimate* estimate() const { return m_estimate; }
 
 public Q_SLOTS:
     void start();
@@ -99,7 +102,9 @@ private:
     void engineChanged();
     void resultsReplaced();
     void summaryChanged();
-    void rememberEpochTime(const RunResult& run, const EpochMetric& epoch);
+    // The form's time estimate follows the plan (after a short pause in typing).
+    void updateEstimate();
+    QString deviceKindFor(const TrainConfig& config) const;
     void setMessage(const QString& text);
     void updateStopTarget();
     int stopTarget() const;
@@ -114,6 +119,8 @@ private:
     SeedSummaryModel* m_seedModel;
     TrainCurves* m_curves;
     TrainFileActions* m_files;
+    TrainEstimate* m_estimate;
+    QTimer* m_estimateDelay;
     QTableView* m_runs = nullptr;
     QTabWidget* m_tables = nullptr;
     QLabel* m_verdict = nullptr;

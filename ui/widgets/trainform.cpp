@@ -108,6 +108,11 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     m_runCount->setObjectName(QStringLiteral("runCountLabel"));
     m_runCount->setWordWrap(true);
     layout->addWidget(m_runCount);
+    m_estimate = new QLabel(this);
+    m_estimate->setObjectName(QStringLiteral("timeEstimateLabel"));
+    m_estimate->setWordWrap(true);
+    m_estimate->hide(); // until there is an estimate
+    layout->addWidget(m_estimate);
 
     auto* buttons = new QGridLayout;
     auto* lesson = new QPushButton(tr("Lesson experiment"), this);
@@ -145,8 +150,11 @@ TrainForm::TrainForm(QWidget* parent) : QWidget(parent) {
     connect(m_seeds, &QSpinBox::valueChanged, this, &TrainForm::updateRunCount);
     for (QCheckBox* check : m_methodChecks)
         connect(check, &QCheckBox::toggled, this, &TrainForm::updateRunCount);
-    for (QComboBox* combo : {m_model, m_optimizer})
+    for (QComboBox* combo : {m_model, m_optimizer, m_dataset, m_device})
         connect(combo, &QComboBox::currentTextChanged, this, &TrainForm::updateRunCount);
+    // … and so does the time estimate (TrainForm::planChanged).
+    for (QSpinBox* spin : {m_epochs, m_batch, m_limit})
+        connect(spin, &QSpinBox::valueChanged, this, &TrainForm::updateRunCount);
     updateRunCount();
 }
 
@@ -206,6 +214,16 @@ QString TrainForm::runCountText() const {
 
 void TrainForm::updateRunCount() {
     m_runCount->setText(runCountText());
+    Q_EMIT planChanged();
+}
+
+void TrainForm::setEstimate(const QString& text) {
+    m_estimate->setText(text);
+    m_estimate->setVisible(!text.isEmpty());
+}
+
+QString TrainForm::estimate() const {
+    return m_estimate->text();
 }
 
 void TrainForm::refreshDatasets() {

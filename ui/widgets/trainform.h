@@ -51,6 +51,9 @@ public:
     std::vector<GridRun> runs() const; // plan().runs
     // "2 configurations × 3 seeds = 6 runs", or what is wrong with the grid.
     QString runCountText() const;
+    // How long the runs take on this machine (TrainEstimate), under the count of runs.
+    void setEstimate(const QString& text);
+    QString estimate() const;
     // The data set the window shows: the form trains on it too, until the user picks another in
     // the form or a configuration is set (the lesson, an experiment file); then that stays. A data
     // set the form's list does not hold (an opened folder) is not followed.
@@ -74,6 +77,8 @@ Q_SIGNALS:
     void startRequested();
     void stopRunRequested();
     void stopAllRequested();
+    // Anything the runs or their cost depend on changed (count, epochs, model, data …).
+    void planChanged();
 
 private:
     std::filesystem::path m_dataDir;
@@ -89,6 +94,7 @@ private:
     QSpinBox* m_seeds;
     GridTable* m_grid;
     QLabel* m_runCount;
+    QLabel* m_estimate;
     QComboBox* m_device;
     std::vector<QCheckBox*> m_methodChecks;
     QPushButton* m_start;

@@ -152,9 +152,19 @@ private Q_SLOTS:
         QTRY_VERIFY(page->runState(0).startsWith(QStringLiteral("running: epoch")));
         auto* runs = page->findChild<QTableView*>(QStringLiteral("runsTable"));
         const QAbstractItemView* cells = runs;
-        for (int c : {int(RunsModel::NameColumn), int(RunsModel::StateColumn)})
-            QVERIFY2(runs->columnWidth(c) >= cells->sizeHintForColumn(c),
-                     qPrintable(QStringLiteral("column %1: %2 < %3").arg(c).arg(runs->columnWidth(c)).arg(cells->sizeHintForColumn(c))));
+        QCoreApplication::processEvents();
+        // Names whole; the state wraps within its cell: every column inside the table's width,
+        // every row as tall as its wrapped text.
+        QVERIFY2(runs->columnWidth(RunsModel::NameColumn) >= cells->sizeHintForColumn(RunsModel::NameColumn),
+                 qPrintable(QString::number(runs->columnWidth(RunsModel::NameColumn))));
+        const int last = RunsModel::ColumnCount - 1;
+        QVERIFY(runs->horizontalHeader()->sectionViewportPosition(last) + runs->columnWidth(last) <=
+                runs->viewport()->width());
+        const QString state = page->runState(0);
+        const QRect needed = runs->fontMetrics().boundingRect(QRect(0, 0, runs->columnWidth(RunsModel::StateColumn) - 8, 10000),
+                                                              Qt::TextWordWrap, state);
+        QVERIFY2(runs->rowHeight(0) >= needed.height(),
+                 qPrintable(QStringLiteral("%1: row %2 px, text %3 px").arg(state).arg(runs->rowHeight(0)).arg(needed.height())));
         page->stopAll();
         QVERIFY(done.wait(60000));
     }
@@ -241,6 +251,35 @@ private Q_SLOTS:
                 QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
             }
             QVERIFY_FITS(window, large ? "statistics, larger fonts" : "statistics, normal fonts");
+        }
+    }
+
+    // Combos show their longest entry whole at 1280x720 ("All classe", "one class vs all (afte"):
+    // each is at least as wide as a combo sized to its contents, in normal fonts; in larger fonts
+    // those of the image panel too.
+    void combosShowTheirEntriesWhole() {
+        for (bool large : {false, true}) {
+            MainWindow window(test::smallSynthetic(2000));
+            QVERIFY(showOnProjector(window, large));
+            window.tabs()->setCurrentIndex(0);
+            QCoreApplication::processEvents();
+            const QStringList names = large ? QStringList{QStringLiteral("classFilter"), QStringLiteral("sortCombo")}
+                                            : QStringList{QStringLiteral("classFilter"), QStringLiteral("sortCombo"),
+                                                          QStringLiteral("overlayCombo"), QStringLiteral("histogramClass")};
+            for (const QString& name : names) {
+                auto* combo = window.findChild<QComboBox*>(name);
+                QVERIFY2(combo && combo->isVisible(), qPrintable(name));
+                QComboBox whole;
+                whole.setFont(combo->font());
+                whole.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+                for (int i = 0; i < combo->count(); ++i)
+                    whole.addItem(combo->itemText(i));
+                QVERIFY2(combo->width() >= whole.sizeHint().width(),
+                         qPrintable(QStringLiteral("%1 (%2): %3 < %4")
+                                        .arg(name, large ? QStringLiteral("larger fonts") : QStringLiteral("normal"))
+                                        .arg(combo->width())
+                                        .arg(whole.sizeHint().width())));
+            }
         }
     }
 

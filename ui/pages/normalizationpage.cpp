@@ -86,7 +86,7 @@ QString pixelValues(const std::vector<double>& values, char format, int precisio
 
 NormalizationPage::NormalizationPage(QWidget* parent)
     : QWidget(parent), m_method(new QComboBox(this)), m_overlay(new QComboBox(this)), m_class(new QComboBox(this)),
-      m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_log(new QCheckBox(tr("log count axis"), this)),
+      m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_log(new QCheckBox(tr("log scale"), this)),
       m_beforeView(new PixelImageView(this)), m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)),
       m_histogram(new HistogramPlot(this)), m_summary(new SummaryModel(this)), m_table(new QTableView(this)),
       m_torchvision(new QLabel(this)), m_constants(new ConstantsPanel(this)) {
@@ -103,6 +103,7 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     m_channel->setObjectName(QStringLiteral("histogramChannel"));
     m_channel->setToolTip(tr("Which channel the histograms show: every one, or one alone"));
     m_log->setObjectName(QStringLiteral("logScaleCheck"));
+    m_log->setToolTip(tr("A log scale for the fraction of pixels: the background bin holds most of them"));
     // Log by default: the background bin holds most pixels and flattens everything else.
     m_log->setChecked(true);
     m_histogram->setLogScale(true);
@@ -140,11 +141,12 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     controls->addWidget(m_method);
     controls->addSpacing(16);
     controls->addWidget(new QLabel(tr("Histogram:"), this));
-    controls->addWidget(m_overlay);
-    controls->addWidget(m_class);
+    // The row's spare width goes to the two combos with long entries, so "one class vs all
+    // (after)" and "Ankle boot" show whole wherever the row has the room.
+    controls->addWidget(m_overlay, 3);
+    controls->addWidget(m_class, 2);
     controls->addWidget(m_channel);
     controls->addWidget(m_log);
-    controls->addStretch();
 
     auto* images = new QWidget(this);
     auto* imageLayout = new QHBoxLayout(images);

@@ -32,7 +32,6 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_view->setLayoutMode(QListView::Batched);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_classFilter->setObjectName(QStringLiteral("classFilter"));
-    m_classFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_sort->setObjectName(QStringLiteral("sortCombo"));
     m_sort->addItem(tr("by index"));
     m_sort->addItem(tr("by mean, darkest first"));
@@ -45,18 +44,16 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_size->setValue(m_delegate->thumbnailSize());
     m_size->setToolTip(tr("Thumbnail size (28 = the true pixels)"));
 
-    // Filter and sort on one row, the size slider on its own: squeezed beside the combos it
-    // shrank to the size of a checkbox.
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_classFilter);
-    controls->addWidget(m_sort, 1);
+    // Filter, sort and size slider each on a row of their own, as wide as the panel: side by side
+    // the filter read "All classe" in larger fonts, and the slider shrank to a checkbox's size.
     auto* sizeRow = new QHBoxLayout;
     sizeRow->addWidget(new QLabel(tr("Thumbnail size"), this));
     sizeRow->addWidget(m_size, 1);
     m_size->setMinimumWidth(m_size->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(controls);
+    layout->addWidget(m_classFilter);
+    layout->addWidget(m_sort);
     layout->addLayout(sizeRow);
     layout->addWidget(m_view);
 

@@ -38,6 +38,7 @@
 #include "ui/models/runsmodel.h"
 #include "ui/pages/normalizationpage.h"
 #include "ui/plots/pixelmapplot.h"
+#include "ui/widgets/pixelimageview.h"
 #include "ui/jobs/statsjob.h"
 #include "ui/pages/statspage.h"
 #include "ui/widgets/trainform.h"
@@ -279,6 +280,25 @@ private Q_SLOTS:
                                         .arg(name, large ? QStringLiteral("larger fonts") : QStringLiteral("normal"))
                                         .arg(combo->width())
                                         .arg(whole.sizeHint().width())));
+            }
+        }
+    }
+
+    // Larger fonts keep the before/after images large (they shrank from 196 to 84 px above the
+    // histogram): beside it, they draw a 28x28 digit at 5x or more in both font sizes.
+    void imagesKeepTheirSizeInLargerFonts() {
+        for (bool large : {false, true}) {
+            MainWindow window(test::smallSynthetic(2000));
+            QVERIFY(showOnProjector(window, large));
+            window.tabs()->setCurrentIndex(0);
+            QCoreApplication::processEvents();
+            for (const char* name : {"beforeImage", "afterImage"}) {
+                auto* view = window.findChild<PixelImageView*>(QLatin1String(name));
+                QVERIFY(view && view->isVisible());
+                QVERIFY2(view->zoom() >= 5, qPrintable(QStringLiteral("%1 (%2): zoom %3")
+                                                           .arg(QLatin1String(name),
+                                                                large ? QStringLiteral("larger fonts") : QStringLiteral("normal"))
+                                                           .arg(view->zoom())));
             }
         }
     }

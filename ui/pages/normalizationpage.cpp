@@ -153,13 +153,17 @@ NormalizationPage::NormalizationPage(QWidget* parent)
     imageLayout->setContentsMargins(0, 0, 0, 0);
     imageLayout->addWidget(m_beforeView);
     imageLayout->addWidget(m_afterView);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(images);
-    split->addWidget(m_histogram);
-    // The images scale down well; the histogram needs height to be read from the back of a room.
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setChildrenCollapsible(false);
+    // Images and histogram side by side: the page has width to spare and no height (above them
+    // the controls, below the table and the Normalize line). Stacked, larger fonts shrank the
+    // images from 196 to 84 px; beside the histogram they keep the row's whole height.
+    auto* split = new QWidget(this);
+    split->setObjectName(QStringLiteral("imagesAndHistogram"));
+    auto* splitLayout = new QHBoxLayout(split);
+    splitLayout->setContentsMargins(0, 0, 0, 0);
+    splitLayout->addWidget(images, 1); // half each, whatever the images' size hint
+    splitLayout->addWidget(m_histogram, 1);
+    images->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_histogram->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Expanding);
 
     auto* lineRow = new QHBoxLayout;
     auto* copy = new QPushButton(tr("Copy"), this);

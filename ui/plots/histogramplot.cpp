@@ -28,6 +28,7 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QCustomPlot(parent) {
     legend->setVisible(false);
     legend->setWrap(kLegendColumns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen); // a row of keys above the plot, not a box
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeZoom(Qt::Horizontal);

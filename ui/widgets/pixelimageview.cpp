@@ -9,7 +9,6 @@
 namespace normlab {
 namespace {
 
-constexpr int kTextLines = 2;
 constexpr double kSmallestWholeZoom = 2; // from 2x on, whole-number zooms (equal square pixels)
 constexpr double kSmallestZoom = 0.05;   // a view squeezed to nothing still draws something
 
@@ -32,7 +31,7 @@ void PixelImageView::setImage(const QImage& image, const QString& caption, const
 // keeps the pixels hard-edged, their sizes then differ by one screen pixel at most.
 double PixelImageView::zoom() const {
     if (m_image.isNull()) return 1;
-    const int textHeight = kTextLines * fontMetrics().height();
+    const int textHeight = (lines(m_caption) + lines(m_legend)) * fontMetrics().height();
     const double fit = std::min(static_cast<double>(width()) / m_image.width(),
                                 static_cast<double>(height() - textHeight) / m_image.height());
     const double whole = std::floor(fit);
@@ -42,7 +41,13 @@ double PixelImageView::zoom() const {
 QRect PixelImageView::imageRect() const {
     const double z = zoom();
     const QSize size(static_cast<int>(std::lround(m_image.width() * z)), static_cast<int>(std::lround(m_image.height() * z)));
-    return {QPoint((width() - size.width()) / 2, fontMetrics().height()), size};
+    return {QPoint((width() - size.width()) / 2, lines(m_caption) * fontMetrics().height()), size};
+}
+
+// A caption or legend wider than the view wraps onto a second line ("#0 Ankle boot — before
+// (x/255)" in larger fonts beside the histogram) instead of being cut at both ends.
+int PixelImageView::lines(const QString& text) const {
+    return fontMetrics().horizontalAdvance(text) > width() ? 2 : 1;
 }
 
 void PixelImageView::paintEvent(QPaintEvent*) {
@@ -53,8 +58,10 @@ void PixelImageView::paintEvent(QPaintEvent*) {
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // square pixels, no blur
     painter.drawImage(target, m_image);
     painter.setPen(palette().windowText().color());
-    painter.drawText(QRect(0, 0, width(), fontMetrics().height()), Qt::AlignCenter, m_caption);
-    painter.drawText(QRect(0, target.bottom() + 2, width(), fontMetrics().height()), Qt::AlignCenter, m_legend);
+    const int line = fontMetrics().height();
+    painter.drawText(QRect(0, 0, width(), lines(m_caption) * line), Qt::AlignCenter | Qt::TextWordWrap, m_caption);
+    painter.drawText(QRect(0, target.bottom() + 2, width(), lines(m_legend) * line), Qt::AlignCenter | Qt::TextWordWrap,
+                     m_legend);
 }
 
 void PixelImageView::mouseMoveEvent(QMouseEvent* event) {

@@ -30,6 +30,7 @@ private:
     QRect imageRect() const;
 
     QImage m_image;
+    int lines(const QString& text) const; // 1, or 2 when it is wider than the view
     QString m_caption, m_legend;
 };
 

@@ -199,6 +199,14 @@ private Q_SLOTS:
         page.histogram()->setViewport(QRect(0, 0, 600, 300)); // laid out as on screen, unshown
         page.histogram()->replot();
         QVERIFY(!page.histogram()->legend->outerRect().intersects(page.histogram()->axisRect()->rect()));
+        // In a narrow plot (larger fonts beside the images) the keys wrap onto rows, each whole.
+        page.histogram()->resize(260, 300);
+        page.histogram()->setLogScale(true); // lays the legend out anew for this width
+        page.histogram()->setViewport(QRect(0, 0, 260, 300));
+        page.histogram()->replot();
+        QVERIFY(page.histogram()->legend->rowCount() >= 2);
+        QVERIFY2(page.histogram()->legend->outerRect().right() <= 260,
+                 qPrintable(QString::number(page.histogram()->legend->outerRect().right())));
 
         // The constants panel: one after-histogram per channel.
         ConstantsPanel* panel = page.constantsPanel();

@@ -69,6 +69,37 @@ void HistogramPlot::setMarkers(std::vector<HistogramMarker> markers) {
     rebuild();
 }
 
+void HistogramPlot::resizeEvent(QResizeEvent* event) {
+    QCustomPlot::resizeEvent(event);
+    fitLegendColumns();
+}
+
+void HistogramPlot::fitLegendColumns() {
+    // itemCount() counts the grid's cells, empty ones included (5 entries in rows of 3 leave one).
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const QCPAbstractLegendItem* item = legend->item(i))
+            widths.push_back(item->minimumOuterSizeHint().width() + legend->columnSpacing());
+    const int entries = static_cast<int>(widths.size());
+    if (!legend->visible() || entries == 0) return;
+    int columns = std::min(entries, kLegendColumns);
+    const auto rowWidth = [&](int perRow) { // the widest row, each column as wide as its widest entry
+        int total = 0;
+        for (int c = 0; c < perRow; ++c) {
+            int widest = 0;
+            for (int i = c; i < entries; i += perRow)
+                widest = std::max(widest, widths[static_cast<std::size_t>(i)]);
+            total += widest;
+        }
+        return total;
+    };
+    while (columns > 1 && rowWidth(columns) > width()) --columns;
+    if (columns == legend->wrap()) return;
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // rearranges the entries
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
 void HistogramPlot::placeLegend(bool shown) {
     const bool above = plotLayout()->rowCount() > 1 && plotLayout()->element(0, 0) == legend;
     if (shown && !above) {
@@ -88,6 +119,7 @@ void HistogramPlot::rebuild() {
     clearGraphs();
     clearItems();
     placeLegend(m_series.size() > 1); // one series is named by the axis label
+    legend->setWrap(kLegendColumns);
     double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest(), top = 0;
     double smallest = 1;
     for (const auto& s : m_series) {
@@ -153,6 +185,7 @@ void HistogramPlot::rebuild() {
         labelY += kMarkerLabelStep;
     }
     yAxis->setRange(m_log ? smallest / 2 : 0, top > 0 ? top * (m_log ? 2 : 1.05) : 1);
+    fitLegendColumns();
     replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -52,8 +52,13 @@ public:
     const std::vector<HistogramMarker>& markers() const { return m_markers; }
     bool logScale() const { return m_log; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void rebuild();
+    // As many legend entries a row as fit the plot's width: "before (x/255)" was cut in larger fonts.
+    void fitLegendColumns();
     // Above the axis rect in a row of its own, not over the curves; out of the layout when hidden.
     void placeLegend(bool shown);
     void showBinTip(QMouseEvent* event);

@@ -406,6 +406,8 @@ private Q_SLOTS:
                 QCOMPARE(axis->range().lower, -0.5);
                 QCOMPARE(axis->range().upper, 27.5);
                 QVERIFY(!axis->tickVector().isEmpty());
+                for (double tick : axis->tickVector()) // whole pixels, never "2.5"
+                    QCOMPARE(tick, std::floor(tick));
             }
             const double x = map->xAxis->coordToPixel(10) - map->xAxis->coordToPixel(0);
             const double y = std::abs(map->yAxis->coordToPixel(10) - map->yAxis->coordToPixel(0));

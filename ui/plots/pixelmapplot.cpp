@@ -1,6 +1,7 @@
 #include "ui/plots/pixelmapplot.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QFontMetrics>
 
@@ -12,6 +13,16 @@ namespace {
 constexpr int kFewestTicks = 2;
 constexpr int kLayoutPasses = 4;
 constexpr int kLabelSpacing = 2; // a label's width of space between two labels
+
+// Ticks on whole pixels only: a narrow step of 2.5 labelled rows "2.5, 7.5, 12.5" that no image has.
+class PixelTicker : public QCPAxisTicker {
+protected:
+    double getTickStep(const QCPRange& range) override {
+        const double step = QCPAxisTicker::getTickStep(range);
+        if (step == std::floor(step)) return std::max(1.0, step);
+        return step < 1 ? 1 : step < 2 ? 2 : step < 5 ? 5 : 10 * std::ceil(step / 10);
+    }
+};
 
 } // namespace
 
@@ -34,6 +45,8 @@ PixelMapPlot::PixelMapPlot(QWidget* parent)
     m_map->setColorScale(m_scale);
     m_map->setInterpolate(false); // one flat cell per pixel
     yAxis->setRangeReversed(true);
+    xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new PixelTicker));
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new PixelTicker));
     // No "x" and "y" axis labels: the ticks along the image say it, and the space goes to the map.
     auto* margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);

@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QHeaderView>
+#include <QTableView>
 #include <QtTest>
 
 #include "core/stats/statsengine.h"
@@ -235,6 +237,30 @@ private Q_SLOTS:
             ->setText(QStringLiteral("Normalize((0.5,), (0.25,))"));
         grey.constantsPanel()->check();
         QCOMPARE(grey.constantsPanel()->afterPlot()->series().size(), std::size_t(1));
+    }
+
+    // A class chosen for the histogram names the table's rows ("before (x/255), T-shirt/top"): the
+    // row header widens at once, not after a relayout ("before (x/255), T").
+    void rowHeadersShowAChosenClassWhole() {
+        ImageSet train = test::randomImageSet(40, 4, 7, 1, kHeight, kWidth);
+        ImageSet test = test::randomImageSet(20, 4, 8, 1, kHeight, kWidth);
+        train.classNames[1] = test.classNames[1] = "T-shirt/top, a long class name";
+        NormalizationPage page;
+        page.resize(900, 600);
+        page.show();
+        page.setDataset(loaded(std::move(train), std::move(test)), "train");
+        QCoreApplication::processEvents();
+        auto* classes = page.findChild<QComboBox*>(QStringLiteral("histogramClass"));
+        auto* table = page.findChild<QTableView*>(QStringLiteral("beforeAfterTable"));
+        QVERIFY(classes && table);
+        classes->setCurrentIndex(classes->findData(1));
+        QTest::qWait(100); // what a user sees a moment later, without any relayout
+        const QString name = table->model()->headerData(0, Qt::Vertical).toString();
+        QVERIFY2(name.contains(QStringLiteral("a long class name")), qPrintable(name));
+        QVERIFY2(table->verticalHeader()->width() >= table->verticalHeader()->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1 < %2").arg(table->verticalHeader()->width())
+                                .arg(table->verticalHeader()->sizeHint().width())));
+        QVERIFY(table->verticalHeader()->width() > table->fontMetrics().horizontalAdvance(name));
     }
 
     void tablesShowEveryChannel() {

@@ -372,6 +372,9 @@ void NormalizationPage::refreshDatasetViews() {
                             method->channels.at(c), channels > 1 ? channelColor(c, channels) : QColor()});
     m_summary->setRows(std::move(rows));
     fitTableHeight();
+    // Lay the table out now: its row header only widened for a class's longer names at the next
+    // relayout, cut at "before (x/255), T" until then.
+    m_table->doItemsLayout();
 }
 
 void NormalizationPage::probe(int x, int y) {

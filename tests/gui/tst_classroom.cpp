@@ -197,14 +197,20 @@ private Q_SLOTS:
         QCOMPARE(seed->value(), seedBefore + 1); // focused, it takes the wheel as before
     }
 
-    // No number on screen is cut: in every table of the Normalization and Statistics tabs, at
-    // 1280x720 in both font sizes, each column is at least as wide as its cells need.
+    // No number on screen is cut: in every table of the Normalization tab, its constants panel and
+    // the Statistics tab, at 1280x720 in both font sizes, each column is at least as wide as its
+    // cells need.
     void tablesNeverElideNumbers() {
         for (bool large : {false, true}) {
             MainWindow window(test::smallSynthetic(2000));
             QVERIFY(showOnProjector(window, large));
-            for (int tab : {0, 1}) {
+            // The Normalization tab, its Check constants panel (the recipes' table), the Statistics tab.
+            for (int pass : {0, 1, 2}) {
+                const int tab = pass == 2 ? 1 : 0;
                 window.tabs()->setCurrentIndex(tab);
+                auto* constants = window.findChild<QPushButton*>(QStringLiteral("checkConstantsToggle"));
+                QVERIFY(constants);
+                constants->setChecked(pass == 1);
                 QCoreApplication::processEvents();
                 for (QTableView* view : window.tabs()->widget(tab)->findChildren<QTableView*>()) {
                     if (!view->isVisible() || !view->model()) continue;

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/common/error.h"
@@ -46,17 +51,80 @@ bool holdsClassFolderWithImage(const fs::path& folder) {
     return false;
 }
 
-// The images under one class folder in torchvision's order: sorted(os.walk(dir, followlinks=True)),
-// then sorted file names within each folder.
-std::vector<fs::path> imagesUnder(const fs::path& classFolder) {
-    std::vector<std::pair<std::string, std::string>> found; // (folder, file name)
+// A real file or folder, whatever the paths that lead to it: device and inode.
+using FileId = std::pair<dev_t, ino_t>;
+
+std::optional<FileId> idOf(const fs::path& path) { // follows links
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return FileId{st.st_dev, st.st_ino};
+}
+
+// What one walk of a split has seen: every real folder and image file in the class folders
+// (reached without links), then what links added. torchvision's os.walk(followlinks=True) never
+// ends on a folder linking to its parent, and counts a linked sibling class twice; here a linked
+// folder or file is followed only when it leads somewhere not seen yet.
+struct SplitWalk {
+    std::set<FileId> folders, files;
+    std::vector<std::string> skippedLinks; // "a/loop -> /data/pets/train"
+};
+
+// Phase one: the real tree of a class folder, links not followed.
+void recordRealTree(const fs::path& classFolder, SplitWalk& walk) {
+    if (const auto id = idOf(classFolder)) walk.folders.insert(*id);
     std::error_code ec;
-    const auto options =
-        fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
-    for (fs::recursive_directory_iterator it(classFolder, options, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec) && hasImageExtension(it->path()))
-            found.emplace_back(it->path().parent_path().string(), it->path().filename().string());
+    for (fs::recursive_directory_iterator it(classFolder, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        if (it->is_symlink(ec)) continue;
+        if (it->is_directory(ec)) {
+            if (const auto id = idOf(it->path())) walk.folders.insert(*id);
+        } else if (it->is_regular_file(ec) && hasImageExtension(it->path())) {
+            if (const auto id = idOf(it->path())) walk.files.insert(*id);
+        }
+    }
     if (ec) throw Error(classFolder.string() + ": cannot list the folder (" + ec.message() + ")");
+}
+
+// Phase two: the images under one class folder, links followed once, in torchvision's order:
+// sorted(os.walk(dir, followlinks=True)), then sorted file names within each folder.
+void collectImages(const fs::path& folder, const fs::path& root, bool viaLink, SplitWalk& walk,
+                   std::vector<std::pair<std::string, std::string>>& found) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const fs::path& path = it->path();
+        const bool link = it->is_symlink(ec);
+        if (it->is_directory(ec)) { // follows a link, as is_directory does
+            if (link) {
+                const auto id = idOf(path);
+                if (!id || !walk.folders.insert(*id).second) {
+                    walk.skippedLinks.push_back(path.lexically_relative(root).string() + " -> " +
+                                                fs::read_symlink(path, ec).string());
+                    continue;
+                }
+                // A linked folder's own subfolders are new too: the walk below records them as it goes.
+            } else if (const auto id = idOf(path)) {
+                walk.folders.insert(*id); // linked-to trees are recorded here on first visit
+            }
+            collectImages(path, root, viaLink || link, walk, found);
+        } else if (it->is_regular_file(ec) && hasImageExtension(path)) {
+            if (link || viaLink) { // reached through a link: it may be a file counted already
+                const auto id = idOf(path);
+                if (!id || !walk.files.insert(*id).second) {
+                    walk.skippedLinks.push_back(path.lexically_relative(root).string() + " -> " +
+                                                fs::read_symlink(path, ec).string());
+                    continue;
+                }
+            }
+            found.emplace_back(path.parent_path().string(), path.filename().string());
+        }
+    }
+    if (ec) throw Error(folder.string() + ": cannot list the folder (" + ec.message() + ")");
+}
+
+std::vector<fs::path> imagesUnder(const fs::path& classFolder, const fs::path& root, SplitWalk& walk) {
+    std::vector<std::pair<std::string, std::string>> found; // (folder, file name)
+    collectImages(classFolder, root, false, walk, found);
     std::sort(found.begin(), found.end());
     std::vector<fs::path> paths;
     paths.reserve(found.size());
@@ -112,15 +180,25 @@ ImageFolderSplit listImageFolder(const fs::path& folder, const std::string& spli
     if (listing.classes.size() > kMaxClasses)
         throw Error(listing.root.string() + ": " + std::to_string(listing.classes.size()) +
                     " class folders; NormLab reads up to " + std::to_string(kMaxClasses) + " classes");
+    SplitWalk walk;
+    // The split's folder and every folder above it: a link to one of them leads back into the split.
+    std::error_code ec;
+    for (fs::path above = fs::canonical(listing.root, ec); !ec && !above.empty(); above = above.parent_path()) {
+        if (const auto id = idOf(above)) walk.folders.insert(*id);
+        if (above == above.root_path()) break;
+    }
+    for (const auto& name : listing.classes)
+        recordRealTree(listing.root / name, walk);
     for (std::size_t label = 0; label < listing.classes.size(); ++label) {
         const fs::path classFolder = listing.root / listing.classes[label];
-        const auto images = imagesUnder(classFolder);
+        const auto images = imagesUnder(classFolder, listing.root, walk);
         if (images.empty())
             throw Error(classFolder.string() + ": class folder holds no image (.jpg, .jpeg, .png, .ppm, .bmp, .pgm, "
                                                ".tif, .tiff or .webp); torchvision's ImageFolder refuses it too");
         for (const auto& path : images)
             listing.files.push_back({path, static_cast<int>(label)});
     }
+    listing.skippedLinks = std::move(walk.skippedLinks);
     return listing;
 }
 
@@ -132,6 +210,17 @@ ImageSet describeImageFolder(const ImageFolderSplit& listing, std::optional<std:
     set.channels = 3;
     set.classNames = listing.classes;
     set.notes.push_back(kImageFolderConversionNote);
+    if (!listing.skippedLinks.empty()) {
+        constexpr std::size_t kNamed = 3;
+        std::string named;
+        for (std::size_t i = 0; i < std::min(kNamed, listing.skippedLinks.size()); ++i)
+            named += (i ? "; " : "") + listing.skippedLinks[i];
+        if (listing.skippedLinks.size() > kNamed)
+            named += "; and " + std::to_string(listing.skippedLinks.size() - kNamed) + " more";
+        set.notes.push_back("skipped " + std::to_string(listing.skippedLinks.size()) +
+                            " link(s) to folders or images already in the data set, so each real file counts "
+                            "once (a link loop would count them again and again): " + named);
+    }
     // The folder as one source: its files' total size.
     SourceFile source;
     source.path = listing.root.string();

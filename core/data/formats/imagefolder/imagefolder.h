@@ -26,6 +26,9 @@ struct ImageFolderSplit {
         int label = 0;
     };
     std::vector<File> files;
+    // Links not followed because they lead to a folder or image the split already holds (a loop,
+    // a sibling class): "class/link -> target". Each real file counts once.
+    std::vector<std::string> skippedLinks;
 };
 
 // The note every image-folder export carries: how the files were turned into pixels.

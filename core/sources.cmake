@@ -7,6 +7,7 @@ set(_core ${CMAKE_CURRENT_LIST_DIR})
 set(NORMLAB_CORE_SOURCES
   ${_core}/common/digest.cpp
   ${_core}/common/parallel.cpp
+  ${_core}/common/utf8names.cpp
   ${_core}/data/formats/cifar/cifarbatch.cpp
   ${_core}/data/formats/cifar/cifarbinary.cpp
   ${_core}/data/formats/cifar/cifarlayout.cpp

@@ -1,3 +1,4 @@
+#include "core/common/utf8names.h"
 #include "core/export/statsexport.h"
 
 #include <cmath>
@@ -178,9 +179,11 @@ std::string conventionsText(const SplitStats& stats) {
 std::string statsToJson(const SplitStats& stats, int indent) {
     json j;
     j["format"] = std::string("normlab-stats/") + kFormatVersion;
-    j["dataset"] = stats.dataset;
+    // Every name through core/common/utf8names.h: a path or name of invalid UTF-8 made the JSON
+    // library throw "incomplete UTF-8 string" on a valid data set.
+    j["dataset"] = utf8Name(stats.dataset);
     j["split"] = stats.split;
-    j["found_in"] = stats.origin;
+    j["found_in"] = utf8Name(stats.origin);
     j["count"] = stats.count;
     j["channels"] = stats.channels;
     j["height"] = stats.height; // 0 with width 0: the images differ in size
@@ -198,7 +201,7 @@ std::string statsToJson(const SplitStats& stats, int indent) {
             per[methodName(m.method)] = summaryJson(m);
         const MethodStats& none = cls.methods.at(static_cast<std::size_t>(Method::None));
         classes.push_back({{"label", cls.label},
-                           {"name", cls.name},
+                           {"name", utf8Name(cls.name)},
                            {"count", cls.images},
                            {"mean", perChannel(none.channels, &ChannelSummary::mean)},
                            {"std", perChannel(none.channels, &ChannelSummary::std)},
@@ -220,7 +223,7 @@ std::string statsToJson(const SplitStats& stats, int indent) {
     json sources = json::array();
     for (const auto& s : stats.sources)
         sources.push_back(
-            {{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"md5", s.md5}, {"published", s.published}});
+            {{"path", utf8Name(s.path)}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"md5", s.md5}, {"published", s.published}});
     j["source"] = sources;
     std::string text = j.dump(indent) + "\n";
     if (!maps) return text;
@@ -268,9 +271,9 @@ std::string statsToCsv(const SplitStats& stats) {
                 out << ',' << (m.exact ? "true" : "false") << '\n';
             }
     };
-    rows("all", "", stats.dataset + " " + stats.split, stats.count, stats.methods, true);
+    rows("all", "", utf8Name(stats.dataset + " " + stats.split), stats.count, stats.methods, true);
     for (const auto& cls : stats.perClass)
-        rows("class", std::to_string(cls.label), cls.name, cls.images, cls.methods, true);
+        rows("class", std::to_string(cls.label), utf8Name(cls.name), cls.images, cls.methods, true);
     return out.str();
 }
 

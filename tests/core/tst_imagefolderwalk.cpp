@@ -1,4 +1,4 @@
-// An image folder's walk: links to folders and images are followed as torchvision follows them,
+// An image folder's walk and names: links to folders and images are followed as torchvision follows them,
 // but each real folder and file at most once. A class folder linking to its parent made a 250-image
 // split report 10,250 images, silently; a link to a sibling class counted its images twice.
 #include <filesystem>
@@ -6,7 +6,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/common/utf8names.h"
 #include "core/data/formats/imagefolder/imagefolder.h"
+#include "core/export/statsexport.h"
+#include "core/stats/statsengine.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;
@@ -70,6 +73,37 @@ private Q_SLOTS:
         QVERIFY(said);
         QCOMPARE(set.sources.at(0).published, std::string("6 image files in 2 class folders"));
         fs::remove_all(outside);
+    }
+
+    // Bytes that are not UTF-8 become "\xNN"; valid UTF-8 (2-, 3- and 4-byte) stays as it is.
+    void namesBecomeValidUtf8OneWay() {
+        QCOMPARE(utf8Name("caf\xe9"), std::string("caf\\xe9"));
+        QCOMPARE(utf8Name("café 猫 🐈"), std::string("café 猫 🐈"));
+        QCOMPARE(utf8Name("\xc0\xaf"), std::string("\\xc0\\xaf"));         // overlong '/'
+        QCOMPARE(utf8Name("\xed\xa0\x80"), std::string("\\xed\\xa0\\x80")); // a surrogate
+        QCOMPARE(utf8Name("ab\xe7\x8c"), std::string("ab\\xe7\\x8c"));      // cut off at the end
+        QCOMPARE(utf8Name(""), std::string());
+    }
+
+    // A Latin-1 class folder (older archives): the data set opens, its statistics export as JSON
+    // and CSV (they failed with "[json.exception.type_error.316] incomplete UTF-8 string"), and the
+    // class is named one way everywhere.
+    void aLatin1ClassFolderWorks() {
+        QTemporaryDir tmp;
+        const fs::path root = tmp.path().toStdString();
+        const std::string cafe = "caf\xe9";
+        fs::create_directories(root / cafe);
+        fs::create_directories(root / "dog");
+        writePgm(root / cafe / "p\xe9.pgm", 10);
+        writePgm(root / "dog" / "1.pgm", 200);
+        const ImageFolderSplit split = listImageFolder(root, "train");
+        QCOMPARE(split.files.size(), std::size_t(2));
+        const ImageSet set = loadImageFolder(split, {});
+        QCOMPARE(set.classNames, (std::vector<std::string>{"caf\\xe9", "dog"}));
+        const SplitStats stats = computeStats(set);
+        const std::string json = statsToJson(stats);
+        QVERIFY(json.find("\"name\": \"caf\\\\xe9\"") != std::string::npos);
+        QVERIFY(statsToCsv(stats).find("caf\\xe9") != std::string::npos);
     }
 
     void aFolderWithoutLinksHasNoNote() {

@@ -11,6 +11,7 @@
 
 #include "core/common/error.h"
 #include "core/common/parallel.h"
+#include "core/common/utf8names.h"
 #include "core/data/formats/codecs/imagedecoder.h"
 
 namespace fs = std::filesystem;
@@ -203,18 +204,21 @@ ImageFolderSplit listImageFolder(const fs::path& folder, const std::string& spli
 }
 
 ImageSet describeImageFolder(const ImageFolderSplit& listing, std::optional<std::uint64_t> filesBytes) {
+    // Names as shown and exported (core/common/utf8names.h): a Latin-1 class folder "café" is
+    // "caf\xe9"; the listing keeps the real bytes to open the files by.
     ImageSet set;
-    set.dataset = listing.dataset;
+    set.dataset = utf8Name(listing.dataset);
     set.split = listing.split;
-    set.origin = "image folder " + listing.root.string();
+    set.origin = "image folder " + utf8Name(listing.root.string());
     set.channels = 3;
-    set.classNames = listing.classes;
+    for (const auto& name : listing.classes)
+        set.classNames.push_back(utf8Name(name));
     set.notes.push_back(kImageFolderConversionNote);
     if (!listing.skippedLinks.empty()) {
         constexpr std::size_t kNamed = 3;
         std::string named;
         for (std::size_t i = 0; i < std::min(kNamed, listing.skippedLinks.size()); ++i)
-            named += (i ? "; " : "") + listing.skippedLinks[i];
+            named += (i ? "; " : "") + utf8Name(listing.skippedLinks[i]);
         if (listing.skippedLinks.size() > kNamed)
             named += "; and " + std::to_string(listing.skippedLinks.size() - kNamed) + " more";
         set.notes.push_back("skipped " + std::to_string(listing.skippedLinks.size()) +
@@ -223,7 +227,7 @@ ImageSet describeImageFolder(const ImageFolderSplit& listing, std::optional<std:
     }
     // The folder as one source: its files' total size.
     SourceFile source;
-    source.path = listing.root.string();
+    source.path = utf8Name(listing.root.string());
     source.published = std::to_string(listing.files.size()) + " image files in " +
                        std::to_string(listing.classes.size()) + " class folders";
     if (filesBytes) {

@@ -70,6 +70,10 @@ EpochCalibration calibrateEpoch(const TrainEngine& engine, const TrainConfig& co
     return result;
 }
 
+std::string deviceKind(const std::string& device) {
+    return device.rfind("cuda", 0) == 0 ? "cuda" : "cpu";
+}
+
 std::string epochTimeKey(const TrainConfig& config, const std::string& deviceKind) {
     // The data set may be a folder's path: hashed, so the key has no '/' (a settings group).
     const std::string what = config.dataset + '\n' + std::to_string(config.limit) + '\n' + config.model + '\n' +

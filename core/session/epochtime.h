@@ -33,6 +33,9 @@ struct EpochCalibration {
 EpochCalibration calibrateEpoch(const TrainEngine& engine, const TrainConfig& config, const TrainingData& data,
                                 std::stop_token stop);
 
+// "cuda" for a CUDA device ("cuda", "cuda:1"), else "cpu": the device kind an epoch's time is kept for.
+std::string deviceKind(const std::string& device);
+
 // What an epoch's time is remembered by on this machine: what decides its cost (data set, images
 // per split, model, batch size, device kind: "cpu" or "cuda"), not what hardly changes it
 // (normalization, optimizer, learning rate, seed). Letters, digits and '-' only: a settings key.

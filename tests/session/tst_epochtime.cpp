@@ -50,6 +50,8 @@ private Q_SLOTS:
         same.epochs = 20; // an epoch's time, whatever their number
         QCOMPARE(epochTimeKey(same, "cpu"), key);
         QVERIFY(epochTimeKey(a, "cuda") != key);
+        QCOMPARE(deviceKind("cuda:1"), std::string("cuda"));
+        QCOMPARE(deviceKind("cpu"), std::string("cpu"));
         for (auto change : {+[](TrainConfig& c) { c.model = "lenet5"; }, +[](TrainConfig& c) { c.batchSize = 50; },
                             +[](TrainConfig& c) { c.limit = 0; }, +[](TrainConfig& c) { c.dataset = "/home/ana/photos"; }}) {
             TrainConfig other = a;

@@ -15,8 +15,7 @@ void CalibrationJob::start(const TrainConfig& config) {
     m_runner.start([this, config](const JobRunner::Context& job) {
         const TrainingData data = loadTrainingData(config, Progress{{}, job.stop()});
         const TrainEngine& engine = trainEngine();
-        const std::string device = engine.resolveDevice(config.device);
-        const QString kind = device.rfind("cuda", 0) == 0 ? QStringLiteral("cuda") : QStringLiteral("cpu");
+        const QString kind = QString::fromStdString(deviceKind(engine.resolveDevice(config.device)));
         const double seconds = calibrateEpoch(engine, config, data, job.stop()).epochSeconds;
         return std::function<void()>([this, config, kind, seconds] { Q_EMIT calibrated(config, kind, seconds); });
     });

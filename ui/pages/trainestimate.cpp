@@ -91,8 +91,7 @@ void TrainEstimate::started(const std::vector<TrainConfig>& runs, const QString&
 void TrainEstimate::epochSeen(const RunResult& run, const EpochMetric& epoch) {
     // The first epoch carries warm-up (allocations, LibTorch's first kernels): later ones are typical.
     if (epoch.epoch < 2) return;
-    const QString kind = run.device.rfind("cuda", 0) == 0 ? QStringLiteral("cuda") : QStringLiteral("cpu");
-    remember(run.config, kind, {epoch.epochSeconds, EpochTimeBasis::Seen});
+    remember(run.config, QString::fromStdString(deviceKind(run.device)), {epoch.epochSeconds, EpochTimeBasis::Seen});
     const std::size_t index = static_cast<std::size_t>(std::max(0, run.run));
     if (index < m_expected.size()) show(QString::fromStdString(sharedCoresNote(epoch.epochSeconds, m_expected[index])));
 }

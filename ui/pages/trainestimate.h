@@ -45,9 +45,6 @@ public:
     // "about 3 minutes left" from the share done so far (0…1) and the time since the start.
     QString remaining(double done) const;
 
-    QString text() const { return m_text; }
-    CalibrationJob* calibration() const { return m_calibration; }
-
 Q_SIGNALS:
     void textChanged(const QString& text);
 

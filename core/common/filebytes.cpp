@@ -8,12 +8,11 @@
 #include <libdeflate.h>
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 
 namespace normlab {
 namespace {
 
-// DEFLATE cannot expand more than about 1032:1; anything claiming more is corrupt.
-constexpr std::uint64_t kMaxDeflateRatio = 1032;
 // Largest decompressed file NormLab accepts (MNIST's largest file is 47 MB).
 constexpr std::uint64_t kMaxDecompressedBytes = std::uint64_t{2} << 30;
 

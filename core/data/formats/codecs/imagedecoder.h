@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/common/resourcelimits.h"
+
 namespace normlab {
 
 // One image as torchvision's default loader sees it: PIL's Image.open(f).convert("RGB").
@@ -18,8 +20,6 @@ struct DecodedImage {
     std::string sourceMode;           // Pillow's mode before conversion: "L", "P", "RGB", "RGBA", "I", "CMYK", ...
 };
 
-// Pillow refuses images above twice its MAX_IMAGE_PIXELS (a DecompressionBombError); so do we.
-inline constexpr std::uint64_t kMaxImagePixels = 178'956'970;
 
 // Decodes PNG, JPEG, BMP, PPM/PGM, TIFF or WebP, recognised by their first bytes (never by the
 // name), into exactly the bytes Pillow 9.4 gives after convert("RGB"). Anything Pillow would refuse,

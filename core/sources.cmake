@@ -29,18 +29,22 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/catalog/datasetcatalog.cpp
   ${_core}/data/catalog/datasetlisting.cpp
   ${_core}/data/catalog/datasetlocator.cpp
+  ${_core}/data/contentreader.cpp
   ${_core}/data/datasetopener.cpp
+  ${_core}/data/splitstream.cpp
   ${_core}/common/filebytes.cpp
   ${_core}/data/hashedfile.cpp
   ${_core}/common/mappedfile.cpp
   ${_core}/data/formats/idx/idxarray.cpp
   ${_core}/data/formats/idx/idxsplitloader.cpp
+  ${_core}/data/formats/idx/idxsplitstream.cpp
   ${_core}/data/formats/imagefolder/imagefolder.cpp
   ${_core}/data/labelgaps.cpp
   ${_core}/data/formats/numpy/npyarray.cpp
   ${_core}/data/formats/numpy/npyheader.cpp
   ${_core}/data/formats/numpy/npzarchive.cpp
   ${_core}/data/formats/numpy/numpydataset.cpp
+  ${_core}/data/formats/numpy/numpysplitstream.cpp
   ${_core}/data/formats/pickle/picklebuilder.cpp
   ${_core}/data/formats/pickle/picklenumpy.cpp
   ${_core}/data/formats/pickle/picklereader.cpp
@@ -72,6 +76,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/stats/statspart.cpp
   ${_core}/stats/statsengine.cpp
   ${_core}/stats/stdrecipes.cpp
+  ${_core}/stats/streamstats.cpp
 )
 
 # The published Normalize constants ship as a data file (resources/published-constants.json),

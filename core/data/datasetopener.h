@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,23 @@ std::string heldOutSplit(const DatasetRequest& request);
 // what to do (download it, or pass --data-dir) when the files are not there, or which splits it
 // has when it lacks this one.
 ImageSet openSplit(const DatasetRequest& request, const std::string& split, const Progress& progress = {});
+
+// The IDX files one split of a request is read from (a catalog data set or a folder of IDX files),
+// and what they are; nullopt for data sets stored otherwise. Throws Error as openSplit does.
+struct IdxSplitFiles {
+    std::filesystem::path images, labels;
+    std::string dataset, origin;
+    std::vector<std::string> classNames; // the catalog's; empty for a custom folder
+    bool transposed = false;             // EMNIST
+};
+std::optional<IdxSplitFiles> idxSplitFiles(const DatasetRequest& request, const std::string& split);
+
+// The images .npy of a split beside the file a request names, and its labels file. Throws Error
+// naming what is missing.
+struct NumpyPairFiles {
+    std::filesystem::path images, labels;
+};
+NumpyPairFiles numpyPairFiles(const std::filesystem::path& file, const std::string& split);
 
 // True for the split names NormLab uses: train, val, test.
 bool isValidSplit(const std::string& split);

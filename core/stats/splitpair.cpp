@@ -4,6 +4,7 @@
 #include "core/data/formats/imagefolder/imagefolder.h"
 #include "core/stats/folderstats.h"
 #include "core/stats/statsengine.h"
+#include "core/stats/streamstats.h"
 
 namespace normlab {
 namespace {
@@ -66,23 +67,18 @@ SplitStats splitStats(const DatasetRequest& request, const std::string& split, d
         return streamImageFolderStats(folderListing(request, split), params, progress.part(0.5, 0.5), minmaxLow,
                                       minmaxHigh);
     }
-    if (split == "train")
-        return computeStats(openSplit(request, "train", progress.part(0, 0.5)), std::nullopt, progress.part(0.5, 0.5),
-                            minmaxLow, minmaxHigh);
-    const ImageSet train = openSplit(request, "train", progress.part(0, 0.4));
-    const auto params = normalizationParamsFrom(countBytes(train), minmaxLow, minmaxHigh);
-    return computeStats(openSplit(request, split, progress.part(0.4, 0.3)), params, progress.part(0.7, 0.3), minmaxLow,
-                        minmaxHigh);
+    // Every other kind streams a chunk at a time; another split's parameters take a pass of sums
+    // over the train split first.
+    if (split == "train") return streamSplitStats(*openSplitStream(request, split), std::nullopt, progress, minmaxLow, minmaxHigh);
+    const auto params =
+        streamSplitSums(*openSplitStream(request, "train"), progress.part(0, 0.3)).sums.params(minmaxLow, minmaxHigh);
+    return streamSplitStats(*openSplitStream(request, split), params, progress.part(0.3, 0.7), minmaxLow, minmaxHigh);
 }
 
 SplitSums splitSums(const DatasetRequest& request, const std::string& split, const Progress& progress) {
     if (datasetKind(request) == DatasetKind::ImageFolder)
         return streamImageFolderSums(folderListing(request, split), progress);
-    SplitSums result{openSplit(request, split, progress.part(0, 0.7)), {}};
-    result.sums = sumChannels(result.about, progress.part(0.7, 0.3));
-    // The description stays, the pixels go (`= {}` would clear them but keep their memory).
-    std::vector<std::uint8_t>().swap(result.about.pixels);
-    return result;
+    return streamSplitSums(*openSplitStream(request, split), progress);
 }
 
 StatsPart splitStatsPart(const DatasetRequest& request, const std::string& split, double minmaxLow, double minmaxHigh,

@@ -30,13 +30,12 @@ SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress 
                         double minmaxHigh = 1.0);
 
 // The statistics of one split as the CLI reports them: the train split alone is enough for its
-// own; another split is described with the train split's parameters. Image folders are streamed
-// (bounded memory).
+// own; another split is described with the train split's parameters. Every data set is streamed
+// (bounded memory; those no stream reads in pieces, the generated digits and CIFAR, are held whole).
 SplitStats splitStats(const DatasetRequest& request, const std::string& split, double minmaxLow = 0.0,
                       double minmaxHigh = 1.0, const Progress& progress = {});
 
-// The per-channel sums of one split, for its Normalize line: image folders streamed, other data
-// sets loaded; no histograms.
+// The per-channel sums of one split, for its Normalize line, streamed as splitStats; no histograms.
 SplitSums splitSums(const DatasetRequest& request, const std::string& split, const Progress& progress = {});
 
 // One shard of an image folder's split, as counts for `merge` (another split than train takes a

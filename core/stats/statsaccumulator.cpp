@@ -67,9 +67,10 @@ struct WorkerAcc {
 struct PerImage {
     std::vector<float> mean, std;
     std::vector<std::uint8_t> min, max;
+    bool kept = true; // StatsLayout::perImage
 
     void resize(std::size_t n) {
-        if (n <= mean.size()) return;
+        if (!kept || n <= mean.size()) return;
         mean.resize(n), std.resize(n), min.resize(n), max.resize(n);
     }
 };
@@ -122,6 +123,7 @@ void accumulateImage(const std::uint8_t* image, std::size_t p, int channels, int
     }
     const std::size_t n = p * channels;
     if (mapped) addPixelSums(&image, 1, n, acc.chunkSum.data(), acc.chunkSumSq.data());
+    if (!out.kept) return;
     const double total = static_cast<double>(n);
     const double mean = imageSum / total;
     out.mean[outIndex] = static_cast<float>(mean / 255.0);
@@ -181,6 +183,7 @@ struct StatsAccumulator::State {
 
 StatsAccumulator::StatsAccumulator(const StatsLayout& layout) : m_state(std::make_unique<State>()) {
     m_state->layout = layout;
+    m_state->perImage.kept = layout.perImage;
     const std::size_t mapPixels = static_cast<std::size_t>(layout.mapHeight) * layout.mapWidth * layout.channels;
     m_state->mapsValid = mapPixels > 0;
     for (unsigned w = 0; w < workerCount(); ++w)

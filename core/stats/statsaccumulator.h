@@ -20,6 +20,9 @@ struct StatsLayout {
     int channels = 1;
     int mapHeight = 0, mapWidth = 0;
     double perSampleBound = 1.0;
+    // Whether to keep each image's mean, std, min and max (10 bytes an image, for the exports'
+    // per-image arrays): a stream of tens of millions of images goes without them.
+    bool perImage = true;
 };
 
 // Everything an accumulator has counted, in one plain value: what `stats --shard` part files hold

@@ -24,15 +24,10 @@ std::uint32_t readBigEndian32(const std::uint8_t* p) {
     return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | std::uint32_t{p[3]};
 }
 
-struct IdxHeader {
-    std::uint8_t type = kIdxUnsignedByte;
-    std::vector<std::uint32_t> dims;
-    std::size_t headerBytes = 0;
-    std::uint64_t dataBytes = 0;
-};
+} // namespace
 
-// Validates the header bytes and the declared data size against the size the file really has.
-IdxHeader parseHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t totalSize, const std::string& name) {
+IdxHeader parseIdxHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t totalSize, const std::string& name,
+                         IdxSize size) {
     if (totalSize == 0) throw Error(name + ": empty file");
     if (bytes.size() < 4)
         throw Error(name + ": truncated header (" + std::to_string(totalSize) +
@@ -70,13 +65,11 @@ IdxHeader parseHeader(const std::vector<std::uint8_t>& bytes, std::uint64_t tota
             (product > totalSize ? std::string("more bytes than the file has") : std::to_string(product) + " bytes") +
             ", file has " + std::to_string(available) + " data bytes)");
     }
-    if (product < available)
+    if (product < available && size == IdxSize::Exact)
         throw Error(name + ": " + std::to_string(available - product) +
                     " unexpected bytes after the data the header declares");
     return header;
 }
-
-} // namespace
 
 std::uint64_t IdxArray::elementCount() const {
     std::uint64_t n = 1;
@@ -86,7 +79,7 @@ std::uint64_t IdxArray::elementCount() const {
 }
 
 IdxArray parseIdx(std::vector<std::uint8_t> bytes, const std::filesystem::path& nameForErrors) {
-    const IdxHeader header = parseHeader(bytes, bytes.size(), nameForErrors.string());
+    const IdxHeader header = parseIdxHeader(bytes, bytes.size(), nameForErrors.string());
     IdxArray array;
     array.dims = header.dims;
     array.type = header.type;
@@ -106,7 +99,7 @@ IdxArray readIdx(const std::filesystem::path& path, FileDigests* digests,
         std::error_code ec;
         const std::uint64_t size = std::filesystem::file_size(path, ec);
         if (ec) throw Error(name + ": cannot read size: " + ec.message());
-        parseHeader(prefix, size, name);
+        parseIdxHeader(prefix, size, name);
     }
     auto bytes = readFileBytes(path);
     if (!digests) return parseIdx(gzipped ? gunzip(bytes, path) : std::move(bytes), path);

@@ -25,6 +25,29 @@ struct IdxArray {
     std::int32_t int32At(std::uint64_t i) const;
 };
 
+// The start of an IDX file's content: its type, dimensions, its own length and the data length
+// they declare.
+struct IdxHeader {
+    std::uint8_t type = kIdxUnsignedByte;
+    std::vector<std::uint32_t> dims;
+    std::size_t headerBytes = 0;
+    std::uint64_t dataBytes = 0;
+};
+
+// The longest IDX header (4 dimensions; the type byte allows no more).
+inline constexpr std::size_t kIdxMaxHeaderBytes = 4 + 4 * 4;
+
+// How contentBytes bounds a header's data: Exact for a plain file, whose data must fill it to the
+// byte; AtMost for a gzip file read as a stream (the most it can inflate to), whose end its
+// reader checks once it gets there.
+enum class IdxSize { Exact, AtMost };
+
+// Parses and validates a header from the first bytes of a file's content (at least the whole
+// header, when the content has it). Throws Error("NAME: problem"), naming what the header declares
+// and what the content holds.
+IdxHeader parseIdxHeader(const std::vector<std::uint8_t>& prefix, std::uint64_t contentBytes, const std::string& name,
+                         IdxSize size = IdxSize::Exact);
+
 // Reads a plain or gzip-compressed IDX file, validating the header against the real data size
 // before any data-sized allocation. Throws Error("PATH: problem") on any malformed input.
 // Digests of a file as stored (compressed or not): SHA-256 identifies it in exports, MD5 is what

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 #include "core/data/catalog/datasetcatalog.h"
 #include "core/data/labelgaps.h"
 #include "core/data/formats/numpy/npyheader.h"
@@ -12,9 +13,7 @@
 namespace normlab {
 namespace {
 
-// The same bounds as IDX images (idxsplitloader.cpp): larger sides are not the small-image data
-// sets NormLab explores, and a typo'd shape is caught here rather than as a huge allocation later.
-constexpr std::uint64_t kMaxSide = 4096;
+constexpr std::uint64_t kMaxSide = kMaxArrayImageSide;
 constexpr std::uint64_t kMaxLabel = 255; // ImageSet stores labels as uint8
 
 const std::vector<std::string> kMedMnistSplits{"train", "val", "test"};
@@ -24,7 +23,9 @@ std::int64_t signedValue(std::uint64_t raw, std::size_t bytes) {
     return static_cast<std::int64_t>(raw << shift) >> shift; // sign-extends from the item's top bit
 }
 
-std::vector<std::uint8_t> labelBytes(NpyArray labels, const std::string& name) {
+} // namespace
+
+std::vector<std::uint8_t> npyLabelBytes(NpyArray labels, const std::string& name) {
     const char kind = labels.kind();
     const std::size_t item = labels.itemSize();
     if ((kind != 'i' && kind != 'u' && kind != 'b') || item == 0 || item > sizeof(std::uint64_t))
@@ -46,19 +47,19 @@ std::vector<std::uint8_t> labelBytes(NpyArray labels, const std::string& name) {
     return out;
 }
 
-// N x H x W x C to N x C x H x W, one image at a time through a scratch copy of that image.
-void channelsLastToFirst(std::vector<std::uint8_t>& pixels, std::size_t count, std::size_t planeSize,
-                         std::size_t channels) {
+void channelsLastToFirst(std::uint8_t* pixels, std::size_t count, std::size_t planeSize, std::size_t channels) {
     if (channels == 1) return;
     std::vector<std::uint8_t> image(planeSize * channels);
     for (std::size_t n = 0; n < count; ++n) {
-        std::uint8_t* at = pixels.data() + n * image.size();
+        std::uint8_t* at = pixels + n * image.size();
         std::memcpy(image.data(), at, image.size());
         for (std::size_t p = 0; p < planeSize; ++p)
             for (std::size_t c = 0; c < channels; ++c)
                 at[c * planeSize + p] = image[p * channels + c];
     }
 }
+
+namespace {
 
 // "x_train" -> "y_train", "train_images" -> "train_labels", ...: the documented pairs.
 std::optional<std::string> labelsStemFor(const std::string& stem) {
@@ -70,35 +71,48 @@ std::optional<std::string> labelsStemFor(const std::string& stem) {
     return std::nullopt;
 }
 
-std::string datasetIdFor(const std::filesystem::path& images) {
+} // namespace
+
+std::string numpyDatasetId(const std::filesystem::path& images) {
     const std::string stem = images.stem().string();
     const std::string folder = images.parent_path().filename().string();
     // "train_images" says nothing about the data set; the folder holding it usually does.
     return labelsStemFor(stem) && !folder.empty() ? folder : stem;
 }
 
-} // namespace
-
-ImageSet imageSetFromNpy(NpyArray images, NpyArray labels, const std::string& imagesName,
-                         const std::string& labelsName) {
-    if (images.descr != "|u1")
-        throw Error(imagesName + ": images are " + images.descr + "; NormLab reads uint8 images (|u1, 0..255)");
-    const auto& shape = images.shape;
+NpyImageShape checkNpyImages(const std::string& descr, const std::vector<std::uint64_t>& shape,
+                             const std::string& imagesName) {
+    if (descr != "|u1") throw Error(imagesName + ": images are " + descr + "; NormLab reads uint8 images (|u1, 0..255)");
     const bool channelsLast = shape.size() == 4 && (shape[3] == 1 || shape[3] == 3 || shape[3] == 4);
     if (shape.size() != 3 && !channelsLast)
         throw Error(imagesName + ": images have shape " + npyShapeText(shape) +
                     "; NormLab reads N x H x W (grey) or N x H x W x C with C = 1, 3 or 4" +
                     (shape.size() == 4 && shape[1] <= 4 ? " (channels last, not first)" : ""));
-    const std::uint64_t count = shape[0], height = shape[1], width = shape[2];
-    const std::uint64_t channels = shape.size() == 4 ? shape[3] : 1;
-    if (count == 0) throw Error(imagesName + ": contains no images");
-    if (height == 0 || width == 0 || height > kMaxSide || width > kMaxSide)
-        throw Error(imagesName + ": unsupported image size " + std::to_string(height) + "x" + std::to_string(width) +
-                    " (1 to " + std::to_string(kMaxSide) + " pixels a side)");
-    if (labels.shape.empty() || labels.shape[0] != count)
+    const NpyImageShape out{shape[0], shape.size() == 4 ? shape[3] : 1, shape[1], shape[2]};
+    if (out.count == 0) throw Error(imagesName + ": contains no images");
+    if (out.height == 0 || out.width == 0 || out.height > kMaxSide || out.width > kMaxSide)
+        throw Error(imagesName + ": unsupported image size " + std::to_string(out.height) + "x" +
+                    std::to_string(out.width) + " (1 to " + std::to_string(kMaxSide) + " pixels a side)");
+    return out;
+}
+
+void checkNpyLabelCount(const std::vector<std::uint64_t>& labelsShape, std::uint64_t images,
+                        const std::string& labelsName, const std::string& imagesName) {
+    if (labelsShape.empty() || labelsShape[0] != images)
         throw Error(labelsName + ": has " +
-                    (labels.shape.empty() ? "a single label" : std::to_string(labels.shape[0]) + " labels") + " but " +
-                    imagesName + " has " + std::to_string(count) + " images");
+                    (labelsShape.empty() ? "a single label" : std::to_string(labelsShape[0]) + " labels") + " but " +
+                    imagesName + " has " + std::to_string(images) + " images");
+}
+
+void describeNpyLabels(ImageSet& set) {
+    set.classNames = digitClassNames(*std::max_element(set.labels.begin(), set.labels.end()) + 1);
+    if (auto gaps = labelGapNote(set); !gaps.empty()) set.notes.push_back(std::move(gaps));
+}
+
+ImageSet imageSetFromNpy(NpyArray images, NpyArray labels, const std::string& imagesName,
+                         const std::string& labelsName) {
+    const NpyImageShape shape = checkNpyImages(images.descr, images.shape, imagesName);
+    checkNpyLabelCount(labels.shape, shape.count, labelsName, imagesName);
 
     // Arrays made by hand (not by the parsers) must still describe their data exactly.
     if (images.data.size() != images.elementCount() || labels.data.size() != labels.elementCount() * labels.itemSize())
@@ -106,15 +120,14 @@ ImageSet imageSetFromNpy(NpyArray images, NpyArray labels, const std::string& im
     convertToCOrder(images);
     convertToCOrder(labels);
     ImageSet set;
-    set.count = static_cast<std::size_t>(count);
-    set.channels = static_cast<int>(channels);
-    set.height = static_cast<int>(height);
-    set.width = static_cast<int>(width);
-    set.labels = labelBytes(std::move(labels), labelsName);
+    set.count = static_cast<std::size_t>(shape.count);
+    set.channels = static_cast<int>(shape.channels);
+    set.height = static_cast<int>(shape.height);
+    set.width = static_cast<int>(shape.width);
+    set.labels = npyLabelBytes(std::move(labels), labelsName);
     set.pixels = std::move(images.data);
-    channelsLastToFirst(set.pixels, set.count, set.pixelsPerChannel(), set.channels);
-    set.classNames = digitClassNames(*std::max_element(set.labels.begin(), set.labels.end()) + 1);
-    if (auto gaps = labelGapNote(set); !gaps.empty()) set.notes.push_back(std::move(gaps));
+    channelsLastToFirst(set.pixels.data(), set.count, set.pixelsPerChannel(), set.channels);
+    describeNpyLabels(set);
     return set;
 }
 
@@ -134,7 +147,7 @@ ImageSet readNumpyImages(const std::filesystem::path& images, const std::filesys
     NpyArray imagesArray = readNpy(images, &imagesSource);
     NpyArray labelsArray = readNpy(labels, &labelsSource);
     ImageSet set = imageSetFromNpy(std::move(imagesArray), std::move(labelsArray), images.string(), labels.string());
-    set.dataset = datasetIdFor(images);
+    set.dataset = numpyDatasetId(images);
     set.split = split;
     set.origin = "NumPy file " + images.string();
     set.sources = {std::move(imagesSource), std::move(labelsSource)};

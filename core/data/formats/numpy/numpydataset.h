@@ -42,4 +42,26 @@ ImageSet readMedMnistNpz(const std::filesystem::path& npz, const std::string& sp
 ImageSet imageSetFromNpy(NpyArray images, NpyArray labels, const std::string& imagesName,
                          const std::string& labelsName);
 
+// The pieces the whole readers and the streamed ones (numpysplitstream.h) share.
+
+// The images an images array's dtype and shape declare, checked (uint8; N x H x W or N x H x W x C
+// with C = 1, 3 or 4; sides 1 to 4096). Throws Error("NAME: problem").
+struct NpyImageShape {
+    std::uint64_t count = 0, channels = 1, height = 0, width = 0;
+    std::size_t imageBytes() const { return static_cast<std::size_t>(channels * height * width); }
+};
+NpyImageShape checkNpyImages(const std::string& descr, const std::vector<std::uint64_t>& shape,
+                             const std::string& imagesName);
+// Throws Error unless the labels array holds one label an image.
+void checkNpyLabelCount(const std::vector<std::uint64_t>& labelsShape, std::uint64_t images,
+                        const std::string& labelsName, const std::string& imagesName);
+// The labels as bytes: any integer or bool dtype, shape (N,) or (N, 1), values 0..255.
+std::vector<std::uint8_t> npyLabelBytes(NpyArray labels, const std::string& name);
+// N x H x W x C to N x C x H x W in place, one image at a time.
+void channelsLastToFirst(std::uint8_t* pixels, std::size_t count, std::size_t planeSize, std::size_t channels);
+// Class names "0".."max label" of set.labels, with a note on labels no image has.
+void describeNpyLabels(ImageSet& set);
+// The data set id of an images .npy file (see readNumpyImages).
+std::string numpyDatasetId(const std::filesystem::path& images);
+
 } // namespace normlab

@@ -6,6 +6,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
 #include "core/common/filebytes.h"
 #include "tests/support/testdata.h"
 
@@ -36,6 +42,52 @@ class TestCliStats : public QObject {
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
+    // Memory does not grow with the data (#25): stats and normalize on a 2 GB IDX data set (a
+    // sparse file: all-zero images cost no disk) peak under 300 MB, where reading the split whole
+    // took its size. Each is its own child, waited for with wait4, whose ru_maxrss is its peak.
+    void statsOnDataLargerThanTheBudgetKeepsABoundedPeak() {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer's shadow memory makes peaks meaningless");
+#endif
+        const std::uint32_t count = 2'600'000; // x 784 bytes = 2.04 GB
+        const auto header = [](std::vector<std::uint32_t> dims, std::uint8_t ndims) {
+            std::string h{0, 0, 8, static_cast<char>(ndims)};
+            for (auto d : dims)
+                for (int shift = 24; shift >= 0; shift -= 8)
+                    h.push_back(static_cast<char>(d >> shift));
+            return h;
+        };
+        const QString folder = path(QStringLiteral("large"));
+        QVERIFY(QDir().mkpath(folder));
+        const auto sparse = [&folder](const std::string& name, const std::string& head, std::uint64_t dataBytes) {
+            const std::string file = folder.toStdString() + "/" + name;
+            std::ofstream(file, std::ios::binary) << head;
+            return ::truncate(file.c_str(), static_cast<off_t>(head.size() + dataBytes)) == 0;
+        };
+        for (const std::string split : {"train", "t10k"}) {
+            const std::uint32_t n = split == "train" ? count : 1000;
+            QVERIFY(sparse(split + "-images-idx3-ubyte", header({n, 28, 28}, 3), std::uint64_t{n} * 784));
+            QVERIFY(sparse(split + "-labels-idx1-ubyte", header({n}, 1), n));
+        }
+        for (const char* command : {"stats", "normalize"}) {
+            const pid_t child = ::fork();
+            if (child == 0) {
+                const QByteArray cli = qEnvironmentVariable("NORMLAB_CLI").toLocal8Bit();
+                const QByteArray data = folder.toLocal8Bit();
+                ::execl(cli.constData(), cli.constData(), command, "--dataset", data.constData(), "--out", "/dev/null",
+                        static_cast<char*>(nullptr));
+                ::_exit(127);
+            }
+            int status = 0;
+            rusage usage{};
+            QCOMPARE(::wait4(child, &status, 0, &usage), child);
+            QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, command);
+            const long peakMb = usage.ru_maxrss / 1024;
+            qInfo("%s on %u images (2.04 GB): peak %ld MB", command, count, peakMb);
+            QVERIFY2(peakMb < 300, qPrintable(QStringLiteral("%1 peaked at %2 MB").arg(QString::fromLatin1(command)).arg(peakMb)));
+        }
+    }
+
     // A fresh Debian machine: no data directory, no network, only the dataset-fashion-mnist
     // package. The default data set is FashionMNIST, found there, with the lesson's exact figures.
     void debianFashionMnistOutOfTheBox() {

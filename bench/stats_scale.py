@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""How `normlab-cli stats` scales: time and peak memory at 60k, 600k and 6M images (issue #15).
+"""How `normlab-cli stats` scales: time and peak memory at 60k, 600k and 6M images (issues #15, #25).
 
 The images are Debian's real FashionMNIST training images repeated (dataset-fashion-mnist), written
-as plain IDX files in a temporary folder (6M images is a 4.7 GB file); each size is one whole
+in a temporary folder in each format asked for: plain IDX (6M images is a 4.7 GB file), IDX .gz,
+a .npy pair, a MedMNIST-style .npz (np.savez_compressed; needs NumPy). Each size is one whole
 process, as a user runs it, timed from spawn to exit with its peak memory (ru_maxrss).
 
-  bench/stats_scale.py [--build build] [--sizes 60000,600000,6000000] [--tmp DIR]
+  bench/stats_scale.py [--build build] [--sizes 60000,600000,6000000] [--formats idx,idx.gz,npy,npz] [--tmp DIR]
 """
 import argparse
 import gzip
@@ -38,10 +39,55 @@ def write_repeated(path, header_dims, payload, unit, count):
             left -= n
 
 
+def npy_bytes(shape, data_len_check=None):
+    """A version 1.0 .npy header for uint8 data of this shape (C order)."""
+    dict_text = "{'descr': '|u1', 'fortran_order': False, 'shape': (%s), }" % "".join(f"{d}, " for d in shape)
+    dict_text += " " * (63 - (10 + len(dict_text)) % 64) + "\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(dict_text)) + dict_text.encode()
+
+
+def write_dataset(fmt, tmp, dims, images, labels, tdims, timg, tlab, size):
+    """The data set in format fmt under tmp; returns what --dataset names."""
+    if fmt in ("idx", "idx.gz"):
+        suffix = ".gz" if fmt == "idx.gz" else ""
+        for name, hdims, payload, unit, count in (("train-images-idx3-ubyte", dims, images, 784, size),
+                                                  ("train-labels-idx1-ubyte", (size,), labels, 1, size),
+                                                  ("t10k-images-idx3-ubyte", tdims, timg, 784, 10000),
+                                                  ("t10k-labels-idx1-ubyte", (10000,), tlab, 1, 10000)):
+            path = os.path.join(tmp, name)
+            write_repeated(path, hdims, payload, unit, count)
+            if suffix:
+                subprocess.run(["gzip", "-1", path], check=True)
+        return tmp
+    if fmt == "npy":
+        for name, shape, payload, unit in (("x_train.npy", (size, 28, 28), images, 784),
+                                           ("y_train.npy", (size,), labels, 1)):
+            with open(os.path.join(tmp, name), "wb") as f:
+                f.write(npy_bytes(shape))
+                left = size
+                while left:
+                    n = min(left, len(payload) // unit)
+                    f.write(payload[:n * unit])
+                    left -= n
+        return os.path.join(tmp, "x_train.npy")
+    if fmt == "npz":
+        import numpy as np
+        reps = -(-size // 60000)
+        x = np.tile(np.frombuffer(images, np.uint8).reshape(60000, 28, 28), (reps, 1, 1))[:size]
+        y = np.tile(np.frombuffer(labels, np.uint8), reps)[:size].reshape(size, 1)
+        path = os.path.join(tmp, "fashionmnist.npz")
+        small = x[:1000]
+        np.savez_compressed(path, train_images=x, train_labels=y, val_images=small, val_labels=y[:1000],
+                            test_images=small, test_labels=y[:1000])
+        return path
+    sys.exit(f"unknown format {fmt}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default="build")
     ap.add_argument("--sizes", default="60000,600000,6000000")
+    ap.add_argument("--formats", default="idx")
     ap.add_argument("--tmp", default=None, help="where to write the generated files (default: $TMPDIR)")
     args = ap.parse_args()
     if not os.path.isdir(DEBIAN):
@@ -52,25 +98,23 @@ def main():
     timg, tdims = read_idx_gz(os.path.join(DEBIAN, "t10k-images-idx3-ubyte.gz"))
     tlab, _ = read_idx_gz(os.path.join(DEBIAN, "t10k-labels-idx1-ubyte.gz"))
     rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
-            write_repeated(os.path.join(tmp, "train-images-idx3-ubyte"), dims, images, 784, size)
-            write_repeated(os.path.join(tmp, "train-labels-idx1-ubyte"), (size,), labels, 1, size)
-            write_repeated(os.path.join(tmp, "t10k-images-idx3-ubyte"), tdims, timg, 784, 10000)
-            write_repeated(os.path.join(tmp, "t10k-labels-idx1-ubyte"), (10000,), tlab, 1, 10000)
-            start = time.perf_counter()
-            p = subprocess.Popen([cli, "stats", "--dataset", tmp, "--out", os.path.join(tmp, "s.json")])
-            _, status, usage = os.wait4(p.pid, 0)
-            wall = time.perf_counter() - start
-            p.returncode = os.waitstatus_to_exitcode(status)
-            if p.returncode:
-                sys.exit(f"normlab-cli stats on {size} images: exit status {p.returncode}")
-            rows.append((size, wall, usage.ru_maxrss / 1024.0, size * 784 / 1e6))
-    print(f"normlab-cli stats, whole process, plain IDX files, {os.cpu_count()} cores\n")
-    print("| images | data MB | seconds | peak MB | seconds per million images | peak MB / data MB |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for size, wall, rss, mb in rows:
-        print(f"| {size:,} | {mb:,.0f} | {wall:.2f} | {rss:,.0f} | {wall / size * 1e6:.2f} | {rss / mb:.2f} |")
+    for fmt in args.formats.split(","):
+        for size in (int(s) for s in args.sizes.split(",")):
+            with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+                dataset = write_dataset(fmt, tmp, dims, images, labels, tdims, timg, tlab, size)
+                stored = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
+                start = time.perf_counter()
+                p = subprocess.Popen([cli, "stats", "--dataset", dataset, "--out", os.path.join(tmp, "s.json")])
+                _, status, usage = os.wait4(p.pid, 0)
+                wall = time.perf_counter() - start
+                if os.waitstatus_to_exitcode(status):
+                    sys.exit(f"normlab-cli stats on {size} images ({fmt}): exit status {status}")
+                rows.append((fmt, size, wall, usage.ru_maxrss / 1024.0, size * 784 / 1e6, stored / 1e6))
+    print(f"normlab-cli stats, whole process, {os.cpu_count()} cores\n")
+    print("| format | images | data MB | stored MB | seconds | peak MB | seconds per million images |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for fmt, size, wall, rss, mb, stored in rows:
+        print(f"| {fmt} | {size:,} | {mb:,.0f} | {stored:,.0f} | {wall:.2f} | {rss:,.0f} | {wall / size * 1e6:.2f} |")
 
 
 if __name__ == "__main__":

@@ -173,10 +173,10 @@ bool ContentReader::atEnd() {
 
 void ContentReader::digestContent(std::span<const std::uint8_t> alreadyRead) {
     State& st = *m_state;
+    // A byte atEnd read ahead would have missed the digest, which starts here.
+    if (st.peeked) throw Error("internal: digestContent after atEnd");
     st.contentSha256.emplace(Digest::Algorithm::Sha256);
     st.contentSha256->update(alreadyRead.data(), alreadyRead.size());
-    // A byte atEnd read ahead was digested already; the caller's bytes come before it.
-    if (st.peeked) throw Error("internal: digestContent after atEnd");
 }
 
 SourceFile ContentReader::finish(std::string* contentSha256) {

@@ -5,15 +5,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <cstring>
-
 #include "core/common/error.h"
 #include "core/common/filebytes.h"
 #include "core/data/datasetopener.h"
 #include "core/data/formats/idx/idxsplitloader.h"
 #include "core/data/formats/idx/idxsplitstream.h"
 #include "core/data/splitstream.h"
-#include "core/export/npywriter.h"
 #include "core/stats/splitpair.h"
 #include "core/stats/statsengine.h"
 #include "core/stats/streamstats.h"

@@ -19,7 +19,6 @@ struct IdxSplitStream::State {
     IdxImageShape shape;
     IdxHeader header;
     bool transposed = false;
-    bool contentDigest = false; // the published check may need the inflated content's SHA-256
     std::size_t read = 0;       // images read from the file
     std::vector<std::uint8_t> pending; // pixels that came in with the header
 
@@ -60,8 +59,9 @@ IdxSplitStream::IdxSplitStream(const std::filesystem::path& imagesPath, const st
     st.labels = std::move(m_about.labels);
     m_about.labels.clear();
 
-    st.contentDigest = st.images.gzipped() && contentDigestMayBeNeeded(st.header.headerBytes + st.header.dataBytes);
-    if (st.contentDigest) st.images.digestContent(prefix); // the header and the first pixels
+    // The published check may need the inflated content's SHA-256: from the header and first pixels on.
+    if (st.images.gzipped() && contentDigestMayBeNeeded(st.header.headerBytes + st.header.dataBytes))
+        st.images.digestContent(prefix);
     st.pending.assign(prefix.begin() + static_cast<std::ptrdiff_t>(st.header.headerBytes), prefix.end());
 }
 

@@ -14,9 +14,6 @@ namespace {
 
 const char* const kMedMnistSplits[] = {"train", "val", "test"};
 
-// A Fortran-ordered images entry spreads each image over the whole entry: it is read whole.
-struct FortranOrdered {};
-
 // What both streams share once the images' header is known: the shape checks, the labels, the
 // change to channels first, one chunk's labels.
 class NumpyImagesStream : public SplitStream {
@@ -87,8 +84,8 @@ public:
             return file.finish();
         });
         const NpyHeader& header = m_entry->header();
-        if (header.fortranOrder)
-            throw FortranOrdered();
+        // Each image of a Fortran-ordered entry is spread over the whole entry.
+        if (header.fortranOrder) throw Error(m_entry->name() + ": Fortran-ordered images are read whole");
         describeImages(header.descr, header.shape, std::move(labels), m_entry->name(),
                        name + " (" + labelsKey + ".npy)");
     }
@@ -148,12 +145,10 @@ std::unique_ptr<SplitStream> openMedMnistNpzStream(const std::filesystem::path& 
     std::unique_ptr<SplitStream> stream;
     try {
         stream = std::make_unique<NpzStream>(npz, split);
-    } catch (const FortranOrdered&) {
-        stream = std::make_unique<LoadedSplitStream>(readMedMnistNpz(npz, split));
     } catch (const Error&) {
-        // libarchive reading from the file refuses some archives it reads from memory (stored
-        // entries followed by data descriptors, as libarchive's own writer makes them): those are
-        // read whole, which also gives the message for a file that is really damaged.
+        // What the stream does not take (a Fortran-ordered entry, an archive libarchive will not
+        // read entry by entry from the file) is read whole, which also gives the message for a
+        // file that is really damaged.
         stream = std::make_unique<LoadedSplitStream>(readMedMnistNpz(npz, split));
     }
     stream->describe(npz.stem().string(), split, "NumPy file " + npz.string());

@@ -31,6 +31,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/catalog/datasetlocator.cpp
   ${_core}/data/contentreader.cpp
   ${_core}/data/datasetopener.cpp
+  ${_core}/data/imagesource.cpp
   ${_core}/data/splitstream.cpp
   ${_core}/common/filebytes.cpp
   ${_core}/data/hashedfile.cpp

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -47,6 +48,7 @@ namespace {
 constexpr int kProgressSteps = 1000;
 constexpr double kLargeFontFactor = 1.5; // projector mode
 constexpr int kMessageMs = 6000;
+constexpr int kMinCacheMB = 16, kMaxCacheMB = 4096; // the thumbnail cache
 constexpr int kEngineLoadDelayMs = 1000; // after the first data: the window has painted and is idle
 const QSize kPreferredSize(1200, 760);
 
@@ -64,10 +66,12 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
 
     connect(m_job, &StatsJob::progressChanged, this,
             [this](double f) { m_progress->setValue(static_cast<int>(f * kProgressSteps)); });
+    connect(m_job, &StatsJob::indexed, this, &MainWindow::showIndex);
     connect(m_job, &StatsJob::finished, this, &MainWindow::showResult);
     connect(m_job, &StatsJob::failed, this, &MainWindow::showFailure);
     connect(m_job, &StatsJob::cancelled, this, [this] {
         setBusy(false);
+        restoreComplete();
         showMessage(tr("Cancelled."), false);
     });
     connect(m_download, &DownloadJob::progressChanged, this, [this](double f, const QString& file) {
@@ -100,7 +104,10 @@ MainWindow::MainWindow(const DatasetRequest& defaults, QWidget* parent)
     connect(m_chooser, &DatasetChooser::openFolderRequested, this, &MainWindow::openFolder);
     connect(m_chooser, &DatasetChooser::downloadRequested, this, &MainWindow::downloadMissing);
     connect(m_train, &TrainPage::downloadRequested, this, &MainWindow::download);
-    connect(m_browser, &ImageBrowser::imageSelected, m_normalization, &NormalizationPage::setImage);
+    connect(m_browser, &ImageBrowser::imageSelected, this, [this](int image) {
+        // While a folder's statistics are counted the page still shows the previous data set.
+        if (m_current && m_current->statsReady) m_normalization->setImage(image);
+    });
     reload();
 }
 
@@ -183,6 +190,8 @@ void MainWindow::buildMenus() {
     m_largeFonts->setCheckable(true);
     m_largeFonts->setShortcut(QKeySequence(tr("Ctrl+L")));
     connect(m_largeFonts, &QAction::toggled, this, &MainWindow::setLargeFonts);
+    QAction* cache = view->addAction(tr("Thumbnail &cache…"), this, &MainWindow::chooseThumbnailCache);
+    cache->setObjectName(QStringLiteral("thumbnailCacheAction"));
 
     QMenu* training = menuBar()->addMenu(tr("T&raining"));
     QAction* start =
@@ -243,6 +252,7 @@ void MainWindow::restoreSettings(const DatasetRequest& defaults) {
     m_chooser->select(dataset);
     m_chooser->selectSplit(v.split);
     m_browser->setThumbnailSize(v.thumbnail);
+    m_browser->model()->setCacheBytes(qsizetype{std::clamp(v.thumbnailCacheMB, kMinCacheMB, kMaxCacheMB)} << 20);
     if (auto m = parseMethod(v.method.toStdString())) m_normalization->setMethod(*m);
     m_normalization->setHistogramChannel(v.histogramChannel);
     m_stats->setMapChannel(v.mapChannel);
@@ -259,6 +269,7 @@ void MainWindow::saveSettings() const {
     v.histogramChannel = m_normalization->histogramChannel();
     v.mapChannel = m_stats->mapChannel();
     v.thumbnail = m_browser->thumbnailSize();
+    v.thumbnailCacheMB = static_cast<int>(m_browser->model()->cacheBytes() >> 20);
     v.largeFonts = m_largeFonts->isChecked();
     v.save();
 }
@@ -292,11 +303,11 @@ void MainWindow::reload() {
 }
 
 void MainWindow::showResult(const LoadedDatasetPtr& result) {
-    m_current = result;
+    m_current = m_complete = result;
     m_shownDataset = m_chooser->dataset();
     m_train->form()->followDataset(m_shownDataset); // until the user picks another there
     setBusy(false);
-    m_chooser->setHeldOutSplit(result->images[1].count ? QString::fromStdString(result->images[1].split) : QString());
+    m_chooser->setHeldOutSplit(result->images[1]->count() ? QString::fromStdString(result->images[1]->about().split) : QString());
     showSplit();
     statusBar()->showMessage(tr("Statistics ready"), 3000);
     // LibTorch loads in the background once the first data has been painted and the window is
@@ -306,17 +317,56 @@ void MainWindow::showResult(const LoadedDatasetPtr& result) {
     QTimer::singleShot(kEngineLoadDelayMs, m_train->engine(), &EngineStatus::load);
 }
 
+void MainWindow::showIndex(const LoadedDatasetPtr& index) {
+    // An image folder, listed: its images can be browsed while the statistics are counted (the
+    // progress bar and Cancel stay); the pages that show statistics wait for showResult.
+    m_current = index;
+    m_chooser->setHeldOutSplit(index->images[1]->count() ? QString::fromStdString(index->images[1]->about().split)
+                                                         : QString());
+    showSplit();
+    statusBar()->showMessage(tr("Counting statistics of %1 images…").arg(QLocale().toString(
+        qulonglong(index->images[0]->count() + index->images[1]->count()))));
+}
+
+void MainWindow::chooseThumbnailCache() {
+    bool ok = false;
+    const int mb = QInputDialog::getInt(
+        this, tr("Thumbnail cache"),
+        tr("An image folder's images are decoded as they are shown, and their thumbnails kept\n"
+           "in memory up to this size (the least recently seen are dropped first), in MB:"),
+        static_cast<int>(m_browser->model()->cacheBytes() >> 20), kMinCacheMB, kMaxCacheMB, 16, &ok);
+    if (ok) m_browser->model()->setCacheBytes(qsizetype{mb} << 20);
+}
+
 void MainWindow::showSplit() {
     if (!m_current) return;
     const std::string split = currentSplit();
     m_browser->setSplit(m_current, split);
+    // The statistics pages wait for the statistics (an image folder is browsed before); they
+    // would otherwise show the previous data set beside this one's images.
+    m_normalization->setEnabled(m_current->statsReady);
+    m_stats->setEnabled(m_current->statsReady);
+    if (!m_current->statsReady) return; // showResult shows the rest
     m_normalization->setDataset(m_current, split);
     m_stats->setDataset(m_current, split);
     if (m_browser->model()->rowCount() > 0) m_normalization->setImage(m_browser->model()->imageIndexAt(0));
 }
 
+void MainWindow::restoreComplete() {
+    // A folder browsed while its statistics were counted goes when they fail or are cancelled:
+    // the window goes back to the last data set it showed whole, and the chooser with it.
+    if (!m_current || m_current->statsReady) return;
+    m_current = m_complete;
+    if (!m_current) return;
+    m_chooser->setHeldOutSplit(m_current->images[1]->count() ? QString::fromStdString(m_current->images[1]->about().split)
+                                                             : QString());
+    showSplit();
+    if (!m_shownDataset.isEmpty()) m_chooser->select(m_shownDataset);
+}
+
 void MainWindow::showFailure(const QString& message) {
     setBusy(false);
+    restoreComplete();
     showMessage(message, true);
     // The chooser must name what is shown: a folder whose data could not be read leaves the list
     // and the chooser goes back to the data set on screen.

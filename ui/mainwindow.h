@@ -61,6 +61,7 @@ public Q_SLOTS:
     void savePixelMaps();
     void setLargeFonts(bool large);
     void showAbout();
+    void chooseThumbnailCache();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,8 +73,10 @@ private:
                        void (MainWindow::*slot)());
     // Rebuilds the data set lists (main chooser and training page) from where data is found now.
     void refreshDatasetLists();
+    void showIndex(const LoadedDatasetPtr& index);
     void showResult(const LoadedDatasetPtr& result);
     void showFailure(const QString& message);
+    void restoreComplete();
     void showSplit();
     void showMessage(const QString& text, bool isError);
     void setBusy(bool busy);
@@ -85,7 +88,8 @@ private:
     DatasetRequest m_request;
     StatsJob* m_job = nullptr;
     DownloadJob* m_download = nullptr;
-    LoadedDatasetPtr m_current;
+    LoadedDatasetPtr m_current;  // shown now: complete, or a folder's index while it is counted
+    LoadedDatasetPtr m_complete; // the last one shown with its statistics
     QString m_missingDataset; // catalog data set that was asked for but is not on disk
     QString m_shownDataset;   // what the window shows now (the chooser goes back to it on failure)
     DatasetChooser* m_chooser = nullptr;

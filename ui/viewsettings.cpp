@@ -15,6 +15,7 @@ ViewSettings ViewSettings::load() {
     v.histogramChannel = s.value(QStringLiteral("view/histogramChannel"), v.histogramChannel).toInt();
     v.mapChannel = s.value(QStringLiteral("view/mapChannel"), v.mapChannel).toInt();
     v.thumbnail = s.value(QStringLiteral("view/thumbnail"), v.thumbnail).toInt();
+    v.thumbnailCacheMB = s.value(QStringLiteral("view/thumbnailCacheMB"), v.thumbnailCacheMB).toInt();
     v.largeFonts = s.value(QStringLiteral("view/largeFonts"), v.largeFonts).toBool();
     return v;
 }
@@ -29,6 +30,7 @@ void ViewSettings::save() const {
     s.setValue(QStringLiteral("view/histogramChannel"), histogramChannel);
     s.setValue(QStringLiteral("view/mapChannel"), mapChannel);
     s.setValue(QStringLiteral("view/thumbnail"), thumbnail);
+    s.setValue(QStringLiteral("view/thumbnailCacheMB"), thumbnailCacheMB);
     s.setValue(QStringLiteral("view/largeFonts"), largeFonts);
 }
 

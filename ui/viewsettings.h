@@ -7,7 +7,7 @@ namespace normlab {
 
 // What NormLab remembers across restarts (QSettings): the window and splitter layout, the data
 // set and split, the normalization shown, the channel the histograms show, the thumbnail size and
-// the projector mode.
+// cache, and the projector mode.
 struct ViewSettings {
     QByteArray geometry, splitter;
     QString dataset; // empty: never chosen
@@ -16,6 +16,7 @@ struct ViewSettings {
     int histogramChannel = -1; // every channel
     int mapChannel = 0;        // the channel of the per-pixel maps
     int thumbnail = 56;
+    int thumbnailCacheMB = 256; // an image folder's decoded thumbnails kept at most
     bool largeFonts = false;
 
     static ViewSettings load();

@@ -75,6 +75,30 @@ SplitStats splitStats(const DatasetRequest& request, const std::string& split, d
     return streamSplitStats(*openSplitStream(request, split), params, progress.part(0.3, 0.7), minmaxLow, minmaxHigh);
 }
 
+std::optional<SplitSources> indexFolderSplits(const DatasetRequest& request) {
+    if (datasetKind(request) != DatasetKind::ImageFolder) return std::nullopt;
+    SplitSources sources;
+    sources.train = std::make_shared<FolderImages>(folderListing(request, "train"));
+    const std::string heldOut = heldOutSplit(request);
+    if (heldOut.empty())
+        sources.test = heldImages(emptyLike(sources.train->about()));
+    else
+        sources.test = std::make_shared<FolderImages>(folderListing(request, heldOut));
+    return sources;
+}
+
+std::array<SplitStats, 2> folderPairStats(const SplitSources& sources, const Progress& progress) {
+    constexpr double kFolderTrainShare = 0.8;
+    std::array<SplitStats, 2> stats;
+    stats[0] = streamImageFolderStats(sources.train->listing(), std::nullopt, progress.part(0, kFolderTrainShare));
+    const auto* test = dynamic_cast<const FolderImages*>(sources.test.get());
+    const auto rest = progress.part(kFolderTrainShare, 1 - kFolderTrainShare);
+    stats[1] = test ? streamImageFolderStats(test->listing(), stats[0].params, rest)
+                    : computeStats(emptyLike(sources.train->about()), stats[0].params, rest);
+    progress.update(1.0);
+    return stats;
+}
+
 SplitSums splitSums(const DatasetRequest& request, const std::string& split, const Progress& progress) {
     if (datasetKind(request) == DatasetKind::ImageFolder)
         return streamImageFolderSums(folderListing(request, split), progress);

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 
 #include "core/common/progress.h"
 #include "core/data/datasetopener.h"
 #include "core/data/imageset.h"
+#include "core/data/imagesource.h"
 #include "core/stats/folderstats.h"
 #include "core/stats/normalization.h"
 #include "core/stats/splitstats.h"
@@ -28,6 +31,20 @@ struct SplitPair {
 // (minmax maps to [minmaxLow, minmaxHigh]). Progress: train 70%, test 20%, counting 10%.
 SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress = {}, double minmaxLow = 0.0,
                         double minmaxHigh = 1.0);
+
+// Both splits of an image folder as image sources (the train split and the held-out one, an empty
+// held source when there is none), listed but not read: a viewer shows them while
+// folderPairStats counts. Nothing for other kinds of data set (loadSplitPair loads them).
+struct SplitSources {
+    std::shared_ptr<const FolderImages> train;
+    ImageSourcePtr test;
+};
+std::optional<SplitSources> indexFolderSplits(const DatasetRequest& request);
+
+// The statistics of both splits of an indexed folder, as the statistics page shows them (the
+// held-out split with the train split's parameters): one streamed pass each, so memory holds the
+// counts and a few decoded images, never the split. Progress: train 80%, held-out 20%.
+std::array<SplitStats, 2> folderPairStats(const SplitSources& sources, const Progress& progress = {});
 
 // The statistics of one split as the CLI reports them: the train split alone is enough for its
 // own; another split is described with the train split's parameters. Every data set is streamed

@@ -50,7 +50,8 @@ LoadedDatasetPtr loaded(ImageSet train, ImageSet test) {
     test.split = "test";
     d->stats[0] = computeStats(train);
     d->stats[1] = computeStats(test, d->stats[0].params);
-    d->images = {std::move(train), std::move(test)};
+    d->images = {heldImages(std::move(train)), heldImages(std::move(test))};
+    d->statsReady = true;
     return d;
 }
 
@@ -102,7 +103,7 @@ private Q_SLOTS:
             ImageListModel model;
             QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
             model.setSplit(data, "train");
-            const ImageSet& set = data->images[0];
+            const ImageSet set = test::wholeSplit(*data->images[0]);
             for (int row : {0, 17, 39}) {
                 const QImage image = model.index(row).data(Qt::DecorationRole).value<QImage>();
                 QCOMPARE(image.size(), QSize(kWidth, kHeight));
@@ -124,7 +125,7 @@ private Q_SLOTS:
         const LoadedDatasetPtr data = mixedSet();
         ImageListModel model;
         model.setSplit(data, "train");
-        const ImageSet& set = data->images[0];
+        const ImageSet set = test::wholeSplit(*data->images[0]);
         for (int row = 0; row < model.rowCount(); ++row) {
             const auto i = static_cast<std::size_t>(model.imageIndexAt(row));
             const QImage image = model.index(row).data(Qt::DecorationRole).value<QImage>();
@@ -150,7 +151,7 @@ private Q_SLOTS:
         auto* after = page.findChild<PixelImageView*>(QStringLiteral("afterImage"));
         Q_EMIT before->pixelHovered(3, 2);
         const QString text = page.probeText();
-        const ImageSet& set = data->images[0];
+        const ImageSet set = test::wholeSplit(*data->images[0]);
         const NormalizationParams& params = data->stats[0].params;
         const QString bytes = QStringLiteral("pixel (3, 2): bytes R %1  G %2  B %3 → zscore ")
                                   .arg(byteAt(set, 5, 0, 3, 2))
@@ -332,7 +333,7 @@ private Q_SLOTS:
         page.show();
         page.setDataset(data, "train");
         auto* before = page.findChild<PixelImageView*>(QStringLiteral("beforeImage"));
-        const ImageSet& set = data->images[0];
+        const ImageSet set = test::wholeSplit(*data->images[0]);
         for (auto m : kAllMethods) {
             page.setMethod(m);
             for (std::size_t i = 0; i < set.count; ++i) {
@@ -354,7 +355,7 @@ private Q_SLOTS:
             MainWindow window(request);
             QSignalSpy done(window.statsJob(), &StatsJob::finished);
             QVERIFY(done.wait(30000));
-            QCOMPARE(window.current()->images[0].channels, 3);
+            QCOMPARE(window.current()->images[0]->about().channels, 3);
             QCOMPARE(window.normalizationPage()->histogram()->series().size(), std::size_t(6));
             window.normalizationPage()->setHistogramChannel(2);
             window.statsPage()->setMapChannel(1);
@@ -391,14 +392,18 @@ private Q_SLOTS:
             FileDialog::instance()->setNextFileName(m_dir.filePath(name));
             window.findChild<QAction*>(QStringLiteral("openFolderAction"))->trigger();
             QVERIFY(done.wait(30000));
-            const ImageSet& train = window.current()->images[0];
+            const ImageSet train = test::wholeSplit(*window.current()->images[0]);
             QCOMPARE(train.count, std::size_t(12));
             QCOMPARE(train.channels, 3);
             QCOMPARE(train.uniformSize(), name == QStringLiteral("pngs"));
             auto* split = window.findChild<QComboBox*>(QStringLiteral("splitCombo"));
             QCOMPARE(split->itemText(1), QStringLiteral("(no test or val split)"));
-            const QImage thumb = qvariant_cast<QImage>(window.browser()->model()->index(0, 0).data(Qt::DecorationRole));
-            QCOMPARE(QColor(thumb.pixel(0, 0)), QColor(0, 200, 90));
+            // A folder's thumbnails are decoded on a worker as the view asks for them.
+            const auto thumb = [&] {
+                return qvariant_cast<QImage>(window.browser()->model()->index(0, 0).data(Qt::DecorationRole));
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(!thumb().isNull(), 10000);
+            QCOMPARE(QColor(thumb().pixel(0, 0)), QColor(0, 200, 90));
             for (int tab = 0; tab < 3; ++tab) {
                 window.tabs()->setCurrentIndex(tab);
                 QCoreApplication::processEvents();

@@ -60,11 +60,14 @@ DatasetRequest smallSynthetic() {
 LoadedDatasetPtr loadedDigits(const std::string& id, const std::vector<std::string>& classes, bool heldOut) {
     auto d = std::make_shared<LoadedDataset>();
     d->datasetId = id;
+    std::array<ImageSet, 2> sets;
     for (int s = 0; s < (heldOut ? 2 : 1); ++s) {
-        d->images[s] = generateSyntheticDigits(s == 0 ? "train" : "test", 40, 1);
-        d->images[s].classNames = classes;
-        d->stats[s] = s == 0 ? computeStats(d->images[s]) : computeStats(d->images[s], d->stats[0].params);
+        sets[s] = generateSyntheticDigits(s == 0 ? "train" : "test", 40, 1);
+        sets[s].classNames = classes;
+        d->stats[s] = s == 0 ? computeStats(sets[s]) : computeStats(sets[s], d->stats[0].params);
     }
+    d->images = {heldImages(std::move(sets[0])), heldImages(std::move(sets[1]))};
+    d->statsReady = true;
     return d;
 }
 
@@ -94,7 +97,7 @@ private Q_SLOTS:
         ImageListModel* model = window.browser()->model();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model->rowCount(), static_cast<int>(kSmall));
-        const auto& labels = window.current()->images[0].labels;
+        const auto& labels = window.current()->images[0]->about().labels;
         auto* filter = window.findChild<QComboBox*>(QStringLiteral("classFilter"));
         filter->setCurrentIndex(filter->findData(7));
         QCOMPARE(model->rowCount(), static_cast<int>(std::count(labels.begin(), labels.end(), 7)));
@@ -117,7 +120,7 @@ private Q_SLOTS:
         grid->setCurrentIndex(index);
         const int image = index.data(ImageListModel::ImageIndexRole).toInt();
         auto* before = window.findChild<PixelImageView*>(QStringLiteral("beforeImage"));
-        const ImageSet& set = window.current()->images[0];
+        const ImageSet set = test::wholeSplit(*window.current()->images[0]);
         for (int y : {5, 14, 20})
             for (int x : {3, 14, 25})
                 QCOMPARE(qGray(before->image().pixel(x, y)), int(set.image(image)[y * 28 + x]));

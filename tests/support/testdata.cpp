@@ -63,6 +63,28 @@ static void writeSplit(const std::filesystem::path& dir, const ImageSet& set, co
              IdxArray{{static_cast<std::uint32_t>(set.count)}, set.labels});
 }
 
+ImageSet wholeSplit(const ImageSource& source) {
+    ImageSet set = source.about();
+    set.pixels.clear();
+    set.shapes.clear();
+    bool oneSize = true;
+    for (std::size_t i = 0; i < source.count(); ++i) {
+        const ImagePixels image = source.pixels(i);
+        set.channels = image.channels;
+        set.shapes.push_back({image.height, image.width, set.pixels.size()});
+        oneSize = oneSize && image.height == set.shapes[0].height && image.width == set.shapes[0].width;
+        set.pixels.insert(set.pixels.end(), image.bytes.begin(), image.bytes.end());
+    }
+    if (oneSize && !set.shapes.empty()) {
+        set.height = set.shapes[0].height;
+        set.width = set.shapes[0].width;
+        set.shapes.clear();
+    } else if (!set.shapes.empty()) {
+        set.height = set.width = 0;
+    }
+    return set;
+}
+
 void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, const ImageSet& test, bool gzipped) {
     std::filesystem::create_directories(dir);
     writeSplit(dir, train, "train", gzipped ? ".gz" : "");

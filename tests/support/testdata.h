@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include "core/data/imageset.h"
+#include "core/data/imagesource.h"
 
 namespace normlab::test {
 
@@ -20,6 +21,10 @@ ImageSet randomImageSet(std::size_t count, int classes, std::uint64_t seed, int 
 // The same distribution in images of mixed sizes (1..maxSide on each side), as an image folder
 // may hold them.
 ImageSet randomMixedSizeSet(std::size_t count, int classes, std::uint64_t seed, int channels, int maxSide);
+
+// A source's images back as one ImageSet, pixels included as the source gives them (an image
+// folder's decoded), to compare what a view shows with. One size: height and width set, no shapes.
+ImageSet wholeSplit(const ImageSource& source);
 
 // Writes the four IDX files of a data set into dir (plain or .gz).
 void writeIdxDataset(const std::filesystem::path& dir, const ImageSet& train, const ImageSet& test, bool gzipped);

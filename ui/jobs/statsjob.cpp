@@ -9,15 +9,25 @@ namespace {
 // Shares of the progress bar: loading both splits, stats of train, stats of test.
 constexpr double kLoadShare = 0.45, kTrainStatsShare = 0.4, kTestStatsShare = 0.15;
 
-LoadedDatasetPtr loadAndCompute(const DatasetRequest& request, const Progress& progress) {
+// An image folder is indexed first and handed to `indexed` (the browser shows it while the
+// statistics are counted, one streamed pass per split); every other data set is loaded whole,
+// counted and handed over once.
+LoadedDatasetPtr loadAndCompute(const DatasetRequest& request, const Progress& progress,
+                                const std::function<void(LoadedDatasetPtr)>& indexed) {
     auto result = std::make_shared<LoadedDataset>();
     result->datasetId = resolveDatasetId(request);
-    SplitPair pair = loadSplitPair(request, progress.part(0, kLoadShare));
-    result->stats[0] = computeStats(pair.train, std::nullopt, progress.part(kLoadShare, kTrainStatsShare));
-    result->stats[1] =
-        computeStats(pair.test, pair.params, progress.part(kLoadShare + kTrainStatsShare, kTestStatsShare));
-    result->images[0] = std::move(pair.train);
-    result->images[1] = std::move(pair.test);
+    if (const auto folder = indexFolderSplits(request)) {
+        result->images = {folder->train, folder->test};
+        indexed(std::make_shared<const LoadedDataset>(*result));
+        result->stats = folderPairStats(*folder, progress);
+    } else {
+        SplitPair pair = loadSplitPair(request, progress.part(0, kLoadShare));
+        result->stats[0] = computeStats(pair.train, std::nullopt, progress.part(kLoadShare, kTrainStatsShare));
+        result->stats[1] =
+            computeStats(pair.test, pair.params, progress.part(kLoadShare + kTrainStatsShare, kTestStatsShare));
+        result->images = {heldImages(std::move(pair.train)), heldImages(std::move(pair.test))};
+    }
+    result->statsReady = true;
     return result;
 }
 
@@ -33,7 +43,9 @@ void StatsJob::start(const DatasetRequest& request) {
     m_runner.start([this, request](const JobRunner::Context& job) -> std::function<void()> {
         const Progress progress{[this, job](double f) { job.post([this, f] { Q_EMIT progressChanged(f); }); },
                                 job.stop()};
-        LoadedDatasetPtr result = loadAndCompute(request, progress);
+        LoadedDatasetPtr result = loadAndCompute(request, progress, [this, job](LoadedDatasetPtr index) {
+            job.post([this, index] { Q_EMIT indexed(index); });
+        });
         return [this, result] { Q_EMIT finished(result); };
     });
 }

@@ -10,7 +10,8 @@
 namespace normlab {
 
 // Loads both splits of a data set and computes their statistics on a worker thread. A new start
-// replaces the running one, whose results are dropped (JobRunner::Policy::Replace).
+// replaces the running one, whose results are dropped (JobRunner::Policy::Replace). An image
+// folder is announced by indexed() as soon as it is listed, before its statistics are counted.
 class StatsJob : public QObject {
     Q_OBJECT
 
@@ -23,6 +24,7 @@ public:
 
 Q_SIGNALS:
     void progressChanged(double fraction);
+    void indexed(normlab::LoadedDatasetPtr images); // statsReady false: browse while counting
     void finished(normlab::LoadedDatasetPtr result);
     void failed(const QString& message);
     void cancelled();

@@ -84,11 +84,17 @@ QString pixelValues(const std::vector<double>& values, char format, int precisio
 } // namespace
 
 NormalizationPage::NormalizationPage(QWidget* parent)
-    : QWidget(parent), m_method(new QComboBox(this)), m_overlay(new QComboBox(this)), m_class(new QComboBox(this)),
+    : QWidget(parent), m_loader(new ImageLoader(0, this)), m_method(new QComboBox(this)),
+      m_overlay(new QComboBox(this)), m_class(new QComboBox(this)),
       m_channel(new ChannelCombo(ChannelCombo::All::Offered, this)), m_log(new QCheckBox(tr("log scale"), this)),
       m_beforeView(new PixelImageView(this)), m_afterView(new PixelImageView(this)), m_probe(new QLabel(this)),
       m_histogram(new HistogramPlot(this)), m_summary(new SummaryModel(this)), m_table(new QTableView(this)),
       m_torchvision(new QLabel(this)), m_constants(new ConstantsPanel(this)) {
+    connect(m_loader, &ImageLoader::loaded, this,
+            [this](qsizetype index, const ImagePixelsPtr& pixels) { imageLoaded(index, pixels); });
+    connect(m_loader, &ImageLoader::failed, this, [this](qsizetype index, const QString& message) {
+        if (index == m_image) m_probe->setText(message); // the file changed since it was listed
+    });
     m_constants->setObjectName(QStringLiteral("constantsPanel"));
     m_method->setObjectName(QStringLiteral("methodCombo"));
     for (auto m : kAllMethods)
@@ -259,7 +265,7 @@ void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& 
     // draw: the choice is disabled and says why, rather than drawing an empty curve.
     {
         const QSignalBlocker blockOverlay(m_overlay);
-        const bool heldOut = m_dataset->images[1].count > 0;
+        const bool heldOut = m_dataset->images[1]->count() > 0;
         if (auto* items = qobject_cast<QStandardItemModel*>(m_overlay->model())) {
             QStandardItem* trainVsTest = items->item(kTrainVsTestItem);
             trainVsTest->setEnabled(heldOut);
@@ -267,7 +273,9 @@ void NormalizationPage::setDataset(LoadedDatasetPtr dataset, const std::string& 
         }
         if (!heldOut && m_overlay->currentIndex() == kTrainVsTestItem) m_overlay->setCurrentIndex(0);
     }
+    m_loader->setSource(m_dataset->images[LoadedDataset::indexOf(split)]);
     m_image = images.count > 0 ? 0 : -1;
+    m_pixels.reset();
     m_torchvision->setText(QString::fromStdString(torchvisionNormalizeLine(m_dataset->stats[0].params)));
     refreshImages();
     refreshDatasetViews();
@@ -297,17 +305,32 @@ void NormalizationPage::changeEvent(QEvent* event) {
 
 void NormalizationPage::setImage(int imageIndex) {
     m_image = imageIndex;
+    m_pixels.reset();
+    refreshImages();
+}
+
+void NormalizationPage::imageLoaded(qsizetype index, const ImagePixelsPtr& pixels) {
+    if (index != m_image) return; // another image was chosen meanwhile
+    m_pixels = pixels;
     refreshImages();
 }
 
 void NormalizationPage::refreshImages() {
     if (!m_dataset || m_image < 0) return;
-    const ImageSet& images = m_dataset->imagesOf(m_split);
-    const SplitStats& train = m_dataset->stats[0];
+    const ImageSource& source = m_dataset->sourceOf(m_split);
     const auto index = static_cast<std::size_t>(m_image);
-    const std::uint8_t* bytes = images.image(index);
-    const int w = images.widthOf(index), h = images.heightOf(index), channels = images.channels;
-    const std::size_t plane = images.pixelsPerChannel(index);
+    if (!m_pixels) {
+        if (!source.held()) { // a file: decoded on a worker, shown when it arrives (imageLoaded)
+            m_loader->request(index);
+            return;
+        }
+        m_pixels = std::make_shared<const ImagePixels>(source.pixels(index));
+    }
+    const ImageSet& images = source.about();
+    const SplitStats& train = m_dataset->stats[0];
+    const std::uint8_t* bytes = m_pixels->bytes.data();
+    const int w = m_pixels->width, h = m_pixels->height, channels = m_pixels->channels;
+    const std::size_t plane = m_pixels->plane();
     std::vector<float> before(plane * channels);
     normalizeImage(kBefore, train.params, bytes, channels, plane, before.data());
     m_after.resize(plane * channels);
@@ -378,20 +401,20 @@ void NormalizationPage::refreshDatasetViews() {
 
 void NormalizationPage::probe(int x, int y) {
     if (!m_dataset || m_image < 0) return;
+    if (!m_pixels || m_after.size() != m_pixels->bytes.size()) return; // still being decoded
     m_probed = QPoint(x, y);
-    const ImageSet& images = m_dataset->imagesOf(m_split);
-    const auto index = static_cast<std::size_t>(m_image);
-    const std::size_t plane = images.pixelsPerChannel(index);
-    const std::size_t i = static_cast<std::size_t>(y) * images.widthOf(index) + x;
+    const ImagePixels& image = *m_pixels;
+    const std::size_t plane = image.plane();
+    const std::size_t i = static_cast<std::size_t>(y) * image.width + x;
     std::vector<double> bytes, after;
-    for (int c = 0; c < images.channels; ++c) {
-        bytes.push_back(images.image(index)[c * plane + i]);
+    for (int c = 0; c < image.channels; ++c) {
+        bytes.push_back(image.bytes[c * plane + i]);
         after.push_back(m_after[c * plane + i]);
     }
     m_probe->setText(tr("pixel (%1, %2): %3 %4 → %5 %6")
                          .arg(x)
                          .arg(y)
-                         .arg(images.channels == 1 ? tr("byte") : tr("bytes"), pixelValues(bytes, 'f', 0),
+                         .arg(image.channels == 1 ? tr("byte") : tr("bytes"), pixelValues(bytes, 'f', 0),
                               methodLabel(method()), pixelValues(after, 'g', kDigits)));
 }
 

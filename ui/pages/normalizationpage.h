@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "core/stats/normalization.h"
+#include "ui/jobs/imageloader.h"
 #include "ui/models/loadeddataset.h"
 
 class QCheckBox;
@@ -54,12 +55,15 @@ protected:
 private:
     void fitTableHeight();
     void refreshImages();
+    void imageLoaded(qsizetype index, const ImagePixelsPtr& pixels);
     void refreshDatasetViews();
     void probe(int x, int y);
 
     LoadedDatasetPtr m_dataset;
     std::string m_split = "train";
     int m_image = -1;
+    ImagePixelsPtr m_pixels;     // of m_image once read (an image folder's file decodes on m_loader)
+    ImageLoader* m_loader;
     std::vector<float> m_after;
     QPoint m_probed{-1, -1}; // the pixel last read out under the pointer
     QComboBox* m_method;

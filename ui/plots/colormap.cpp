@@ -100,11 +100,9 @@ QImage renderValues(const float* values, int channels, int width, int height, co
     return image;
 }
 
-QImage byteImage(const ImageSet& set, std::size_t index) {
-    const int width = set.widthOf(index), height = set.heightOf(index);
-    const std::size_t plane = set.pixelsPerChannel(index);
-    const std::uint8_t* bytes = set.image(index);
-    if (!showsAsRgb(set.channels)) {
+QImage byteImage(const std::uint8_t* bytes, int channels, int width, int height) {
+    const std::size_t plane = static_cast<std::size_t>(width) * height;
+    if (!showsAsRgb(channels)) {
         QImage image(width, height, QImage::Format_Grayscale8);
         for (int y = 0; y < height; ++y)
             std::copy(bytes + static_cast<std::size_t>(y) * width, bytes + static_cast<std::size_t>(y + 1) * width,
@@ -121,6 +119,10 @@ QImage byteImage(const ImageSet& set, std::size_t index) {
                 line[x * kRgbChannels + c] = bytes[c * plane + row + x];
     }
     return image;
+}
+
+QImage byteImage(const ImageSet& set, std::size_t index) {
+    return byteImage(set.image(index), set.channels, set.widthOf(index), set.heightOf(index));
 }
 
 } // namespace normlab

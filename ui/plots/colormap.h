@@ -44,5 +44,7 @@ QImage renderValues(const float* values, int channels, int width, int height, co
 // Image `index` of a set as it is stored, at its own size (owns its pixels): RGB for three or
 // more channels, grey (channel 0) for one or two.
 QImage byteImage(const ImageSet& set, std::size_t index);
+// The same for one image's bytes (C x H x W).
+QImage byteImage(const std::uint8_t* bytes, int channels, int width, int height);
 
 } // namespace normlab

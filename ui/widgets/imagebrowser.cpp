@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSlider>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include "ui/widgets/imagedelegate.h"
@@ -88,6 +89,16 @@ void ImageBrowser::setSplit(LoadedDatasetPtr dataset, const std::string& split) 
     m_model->setSplit(std::move(dataset), split);
     if (const int filter = m_classFilter->currentData().toInt(); filter != m_model->classFilter())
         m_model->setClassFilter(filter);
+    // Orders by mean or std need the statistics: an image folder is browsable before its pass
+    // has counted them, and those orders wait for it, saying why.
+    if (auto* orders = qobject_cast<QStandardItemModel*>(m_sort->model())) {
+        const bool ready = m_model->canSortByStatistics();
+        for (int i = 1; i < orders->rowCount(); ++i) {
+            orders->item(i)->setEnabled(ready);
+            orders->item(i)->setToolTip(ready ? QString() : tr("Available once the statistics are counted"));
+        }
+        if (!ready) m_sort->setCurrentIndex(0); // the model follows (applySort)
+    }
 }
 
 int ImageBrowser::thumbnailSize() const {

@@ -23,7 +23,12 @@ void ImageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     const QImage image = index.data(Qt::DecorationRole).value<QImage>();
     const QRect cell(option.rect.x() + kMargin, option.rect.y() + kMargin, m_size, m_size);
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
-    if (!image.isNull()) painter->drawImage(fitted(image.size(), cell), image);
+    if (!image.isNull()) {
+        painter->drawImage(fitted(image.size(), cell), image);
+    } else { // an image folder's file still being decoded: a frame where it will be
+        painter->setPen(option.palette.mid().color());
+        painter->drawRect(cell.adjusted(0, 0, -1, -1));
+    }
     painter->setPen(option.state & QStyle::State_Selected ? option.palette.highlightedText().color()
                                                           : option.palette.text().color());
     const QRect textRect(option.rect.x(), cell.bottom() + 1, option.rect.width(), option.fontMetrics.height());

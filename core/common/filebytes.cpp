@@ -13,8 +13,7 @@
 namespace normlab {
 namespace {
 
-// Largest decompressed file NormLab accepts (MNIST's largest file is 47 MB).
-constexpr std::uint64_t kMaxDecompressedBytes = std::uint64_t{2} << 30;
+constexpr std::uint64_t kMaxDecompressedBytes = kMaxInflatedFileBytes; // core/common/resourcelimits.h
 
 std::string describeErrno(const std::filesystem::path& path, const char* what) {
     return path.string() + ": " + what + ": " + std::strerror(errno);

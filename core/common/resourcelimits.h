@@ -21,4 +21,28 @@ inline constexpr std::uint64_t kMaxImagePixels = 178'956'970;
 // sets these formats hold, and a typo'd shape is caught here rather than as a huge allocation.
 inline constexpr std::uint64_t kMaxArrayImageSide = 4096;
 
+// A gzip file read whole (labels, small IDX files, a CIFAR .tar.gz's members): 2 GB inflated, 40x
+// MNIST's largest file. Larger data streams (core/data/contentreader.h) and meets no such limit.
+inline constexpr std::uint64_t kMaxInflatedFileBytes = std::uint64_t{2} << 30;
+
+// Pickles (CIFAR's python batches): Python's cPickle nests a few MARKs deep and memoizes a few
+// values for a data set; a hostile file could nest or memoize without end.
+inline constexpr std::size_t kMaxPickleMarkDepth = 1000;
+inline constexpr std::size_t kMaxPickleMemoEntries = std::size_t{1} << 20;
+// Every push counts, memo references included: list items and stack entries stay bounded too.
+inline constexpr std::size_t kMaxPicklePushes = std::size_t{1} << 22;
+// Values built: a CIFAR-100 train pickle builds about 150,000 (labels and file names).
+inline constexpr std::size_t kMaxPickleValues = std::size_t{1} << 20;
+
+// A .npy header's dict: NumPy itself refuses longer ones (numpy.lib.format, max_header_size).
+inline constexpr std::size_t kMaxNpyHeaderBytes = 10000;
+
+// One PNG chunk (libspng's limit, set per image): a forged length cannot make it allocate more.
+inline constexpr std::size_t kMaxPngChunkBytes = std::size_t{64} << 20;
+
+// A class name read from a data set's files (CIFAR's names files and meta pickles, `merge`'s part
+// files): a name is a word or a few, shown in a combo box and a table header; a "name" of megabytes
+// is a damaged file.
+inline constexpr std::size_t kMaxNameBytes = 1024;
+
 } // namespace normlab

@@ -5,8 +5,10 @@
 #include "core/common/digest.h"
 #include "core/common/error.h"
 #include "core/common/filebytes.h"
+#include "core/common/resourcelimits.h"
 #include "core/data/formats/idx/idxarray.h"
 #include "core/data/formats/idx/idxsplitloader.h"
+#include "core/data/formats/numpy/numpydataset.h"
 #include "tests/support/testdata.h"
 
 using namespace normlab;
@@ -160,6 +162,28 @@ private Q_SLOTS:
         writeIdx(path("im3"), IdxArray{{12}, std::vector<std::uint8_t>(12, 1)});
         writeIdx(path("lb3"), IdxArray{{12}, std::vector<std::uint8_t>(12, 0)});
         QVERIFY_THROWS_EXCEPTION(Error, loadIdxSplit(path("im3"), path("lb3"), {}));
+    }
+    // The array formats' image side limit (resourcelimits.h): a shape beyond it is refused by its
+    // header, before anything of that size is allocated, and the message names the limit.
+    void imagesBeyondTheSideLimitAreRefused() {
+        try {
+            checkIdxImages({1, 28, static_cast<std::uint32_t>(kMaxArrayImageSide + 1)}, kIdxUnsignedByte, "big-images");
+            QFAIL("a 4097-pixel side was accepted");
+        } catch (const Error& e) {
+            QCOMPARE(std::string(e.what()), std::string("big-images: unsupported image shape 1x28x4097 (1 to 4 channels, "
+                                                        "1 to 4096 pixels a side: kMaxArrayImageSide in "
+                                                        "core/common/resourcelimits.h)"));
+        }
+        QCOMPARE(checkIdxImages({1, 28, static_cast<std::uint32_t>(kMaxArrayImageSide)}, kIdxUnsignedByte, "ok").width,
+                 std::uint32_t(kMaxArrayImageSide));
+        try {
+            checkNpyImages("|u1", {2, kMaxArrayImageSide + 1, 3}, "big.npy");
+            QFAIL("a 4097-pixel side was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("big.npy: unsupported image size 4097x3 (1 to 4096 pixels a side: "
+                                                "kMaxArrayImageSide") == 0,
+                     e.what());
+        }
     }
     void loadedSplitRecordsSources() {
         writeIdx(path("im4.gz"), IdxArray{{2, 2, 3}, std::vector<std::uint8_t>(12, 9)});

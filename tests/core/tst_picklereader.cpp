@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 #include "core/data/formats/pickle/picklereader.h"
 #include "tests/support/cifarfiles.h"
 
@@ -267,6 +268,22 @@ private Q_SLOTS:
     void boundedNesting() {
         expectError("\x80\x02" + std::string(2000, '('), "nests more than 1000 MARKs");
         expectError("\x80\x02" + std::string(std::size_t{1} << 21, ']'), "more than 1048576 values");
+        // One value memoized under ever new indexes (LONG_BINPUT), and fetched again and again
+        // (BINGET): neither makes new values, both are bounded (core/common/resourcelimits.h).
+        std::string memo = "\x80\x02N";
+        for (std::uint32_t i = 0; i <= kMaxPickleMemoEntries; ++i) {
+            memo += 'r';
+            for (int b = 0; b < 4; ++b)
+                memo += static_cast<char>((i >> (8 * b)) & 0xff);
+        }
+        expectError(memo, "stores more than 1048576 memo entries");
+        std::string gets = "\x80\x02Nq";
+        gets += '\0'; // BINPUT 0
+        for (std::size_t i = 0; i <= kMaxPicklePushes; ++i) {
+            gets += 'h'; // BINGET 0
+            gets += '\0';
+        }
+        expectError(gets, "pushes more than 4194304 values");
     }
     void unsupportedArrays() {
         std::string objectArray = kBigEndianArray;

@@ -7,6 +7,7 @@
 
 #include <spng.h>
 
+#include "core/common/resourcelimits.h"
 #include "core/data/formats/codecs/codec.h"
 #include "core/data/formats/codecs/pixels.h"
 
@@ -16,7 +17,7 @@ namespace {
 constexpr const char* kFormat = "PNG";
 // Ancillary chunks (text, profiles) are kept in memory by spng; a forged length must not make
 // it allocate gigabytes.
-constexpr std::size_t kMaxChunkBytes = std::size_t{64} << 20;
+constexpr std::size_t kMaxChunkBytes = kMaxPngChunkBytes; // core/common/resourcelimits.h
 constexpr std::size_t kMaxChunkCacheBytes = std::size_t{128} << 20;
 
 using Context = std::unique_ptr<spng_ctx, decltype(&spng_ctx_free)>;

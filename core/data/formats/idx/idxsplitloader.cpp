@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 #include "core/data/catalog/datasetcatalog.h"
 #include "core/data/formats/idx/idxarray.h"
 #include "core/data/labelgaps.h"
@@ -11,7 +12,7 @@
 namespace normlab {
 namespace {
 
-constexpr std::uint32_t kMaxSide = 4096;
+constexpr std::uint64_t kMaxSide = kMaxArrayImageSide; // core/common/resourcelimits.h
 constexpr std::uint32_t kMaxChannels = 4;
 
 } // namespace
@@ -78,7 +79,9 @@ IdxImageShape checkIdxImages(const std::vector<std::uint32_t>& dims, std::uint8_
     if (shape.channels == 0 || shape.channels > kMaxChannels || shape.height == 0 || shape.width == 0 ||
         shape.height > kMaxSide || shape.width > kMaxSide)
         throw Error(imagesName + ": unsupported image shape " + std::to_string(shape.channels) + "x" +
-                    std::to_string(shape.height) + "x" + std::to_string(shape.width));
+                    std::to_string(shape.height) + "x" + std::to_string(shape.width) + " (1 to " +
+                    std::to_string(kMaxChannels) + " channels, 1 to " + std::to_string(kMaxSide) +
+                    " pixels a side: kMaxArrayImageSide in core/common/resourcelimits.h)");
     if (type != kIdxUnsignedByte) throw Error(imagesName + ": images must be unsigned bytes (IDX type 0x08)");
     return shape;
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 
 namespace normlab {
 namespace {
@@ -15,7 +16,7 @@ constexpr std::string_view kMagic = "\x93NUMPY";
 constexpr std::size_t kMagicBytes = 6;
 constexpr std::size_t kVersionOneLengthAt = 8; // 1.0: a 2-byte length; 2.0 and 3.0: 4 bytes
 // NumPy itself refuses longer headers unless told otherwise (max_header_size); plain dtypes need ~120.
-constexpr std::size_t kMaxDictBytes = 10000;
+constexpr std::size_t kMaxDictBytes = kMaxNpyHeaderBytes; // core/common/resourcelimits.h
 // NumPy allows 32 dimensions (64 since 2.0).
 constexpr std::size_t kMaxDims = 64;
 constexpr std::size_t kMaxQuotedHeader = 120; // how much of a bad header an error message shows

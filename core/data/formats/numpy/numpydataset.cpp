@@ -92,7 +92,8 @@ NpyImageShape checkNpyImages(const std::string& descr, const std::vector<std::ui
     if (out.count == 0) throw Error(imagesName + ": contains no images");
     if (out.height == 0 || out.width == 0 || out.height > kMaxSide || out.width > kMaxSide)
         throw Error(imagesName + ": unsupported image size " + std::to_string(out.height) + "x" +
-                    std::to_string(out.width) + " (1 to " + std::to_string(kMaxSide) + " pixels a side)");
+                    std::to_string(out.width) + " (1 to " + std::to_string(kMaxSide) +
+                    " pixels a side: kMaxArrayImageSide in core/common/resourcelimits.h)");
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "core/data/formats/pickle/picklebuilder.h"
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 
 namespace normlab {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 // A CIFAR-100 train pickle makes about 150,000 values (two labels and a file name an image);
 // seven times that is a pickle NormLab was not made for, and bounds the memory (~100 MB) a small
 // hostile file can claim with one-byte opcodes that each make a value.
-constexpr std::size_t kMaxValues = std::size_t{1} << 20;
+constexpr std::size_t kMaxValues = kMaxPickleValues; // core/common/resourcelimits.h
 
 struct KnownGlobal {
     std::string_view module, name;

@@ -5,16 +5,16 @@
 #include <unordered_map>
 
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 #include "core/data/formats/pickle/picklebuilder.h"
 
 namespace normlab {
 namespace {
 
-// Python's cPickle nests a few marks deep for a data set; these bounds stop hostile files.
-constexpr std::size_t kMaxMarkDepth = 1000;
-constexpr std::size_t kMaxMemoEntries = std::size_t{1} << 20;
-// Every push counts, memo references included: list items and stack entries stay bounded too.
-constexpr std::size_t kMaxPushes = std::size_t{1} << 22;
+// Bounds on nesting, memo and pushes: core/common/resourcelimits.h.
+constexpr std::size_t kMaxMarkDepth = kMaxPickleMarkDepth;
+constexpr std::size_t kMaxMemoEntries = kMaxPickleMemoEntries;
+constexpr std::size_t kMaxPushes = kMaxPicklePushes;
 constexpr int kHighestProtocol = 5;
 constexpr int kMaxIntegerBytes = 8;
 

@@ -13,6 +13,7 @@ set(NORMLAB_CORE_SOURCES
   ${_core}/data/formats/cifar/cifarlayout.cpp
   ${_core}/data/formats/cifar/cifarpython.cpp
   ${_core}/data/formats/cifar/cifarreader.cpp
+  ${_core}/data/formats/cifar/cifarsplitstream.cpp
   ${_core}/data/formats/codecs/bmpcodec.cpp
   ${_core}/data/formats/codecs/bmpheader.cpp
   ${_core}/data/formats/codecs/jpegcodec.cpp

@@ -119,6 +119,23 @@ std::optional<IdxSplitFiles> idxSplitFiles(const DatasetRequest& request, const 
     return out;
 }
 
+std::optional<CifarSplitFolder> cifarSplitFolder(const DatasetRequest& request) {
+    const std::string id = resolveDatasetId(request);
+    const auto kind = datasetKind(request);
+    if (kind == DatasetKind::Cifar) {
+        const auto layout = *detectCifarLayout(id);
+        return CifarSplitFolder{layout, layout.datasetId(), "folder " + fs::path(id).string(), cifarLabels(request)};
+    }
+    if (kind != DatasetKind::Catalog || findCatalogDataset(id)->format != DatasetFormat::CifarPython)
+        return std::nullopt;
+    const auto dataDir = dataDirOf(request);
+    const auto found = locateCatalogDataset(*findCatalogDataset(id), dataDir);
+    if (!found) throw Error(datasetAvailability(id, dataDir).notFoundMessage());
+    const auto layout = detectCifarLayout(found->files.folder);
+    if (!layout) throw Error(found->files.folder.string() + ": not a CIFAR batches folder");
+    return CifarSplitFolder{*layout, id, found->origin, cifarLabels(request)};
+}
+
 bool isValidSplit(const std::string& split) {
     return split == "train" || split == "val" || split == "test";
 }
@@ -197,20 +214,18 @@ ImageSet openSplit(const DatasetRequest& request, const std::string& split, cons
             set.dataset = idx->dataset;
             set.origin = idx->origin;
         } else { // a catalog CIFAR
-            const auto dataDir = dataDirOf(request);
-            const auto found = locateCatalogDataset(*findCatalogDataset(id), dataDir);
-            if (!found) throw Error(datasetAvailability(id, dataDir).notFoundMessage());
-            const auto layout = detectCifarLayout(found->files.folder);
-            if (!layout) throw Error(found->files.folder.string() + ": not a CIFAR batches folder");
-            set = readCifar(*layout, split, cifarLabels(request), progress);
-            set.dataset = id;
-            set.origin = found->origin;
+            const auto cifar = cifarSplitFolder(request);
+            set = readCifar(cifar->layout, split, cifar->labels, progress);
+            set.dataset = cifar->dataset;
+            set.origin = cifar->origin;
         }
         break;
-    case DatasetKind::Cifar:
-        set = readCifar(*detectCifarLayout(id), split, cifarLabels(request), progress);
-        set.origin = "folder " + fs::path(id).string();
+    case DatasetKind::Cifar: {
+        const auto cifar = cifarSplitFolder(request);
+        set = readCifar(cifar->layout, split, cifar->labels, progress);
+        set.origin = cifar->origin;
         break;
+    }
     case DatasetKind::NumpyPair: {
         const auto files = numpyPairFiles(id, split);
         set = readNumpyImages(files.images, files.labels, split);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/common/progress.h"
+#include "core/data/formats/cifar/cifarlayout.h"
 #include "core/data/imageset.h"
 
 namespace normlab {
@@ -57,6 +58,15 @@ struct IdxSplitFiles {
     bool transposed = false;             // EMNIST
 };
 std::optional<IdxSplitFiles> idxSplitFiles(const DatasetRequest& request, const std::string& split);
+
+// The CIFAR batches folder a request reads (a catalog CIFAR, or a folder of CIFAR files), and how
+// the data set is named; nullopt for data sets stored otherwise. Throws Error as openSplit does.
+struct CifarSplitFolder {
+    CifarLayout layout;
+    std::string dataset, origin;
+    CifarLabels labels = CifarLabels::Fine;
+};
+std::optional<CifarSplitFolder> cifarSplitFolder(const DatasetRequest& request);
 
 // The images .npy of a split beside the file a request names, and its labels file. Throws Error
 // naming what is missing.

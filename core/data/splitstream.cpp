@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/common/error.h"
+#include "core/data/formats/cifar/cifarsplitstream.h"
 #include "core/data/formats/idx/idxsplitstream.h"
 #include "core/data/formats/numpy/numpysplitstream.h"
 
@@ -46,9 +47,13 @@ std::unique_ptr<SplitStream> openSplitStream(const DatasetRequest& request, cons
     switch (datasetKind(request)) {
     case DatasetKind::Catalog:
     case DatasetKind::IdxFolder:
+    case DatasetKind::Cifar:
         if (const auto idx = idxSplitFiles(request, split)) {
             stream = std::make_unique<IdxSplitStream>(idx->images, idx->labels, idx->classNames, idx->transposed);
             stream->describe(idx->dataset, split, idx->origin);
+        } else if (const auto cifar = cifarSplitFolder(request)) { // batch file by batch file
+            stream = std::make_unique<CifarSplitStream>(cifar->layout, split, cifar->labels, progress);
+            stream->describe(cifar->dataset, split, cifar->origin);
         }
         break;
     case DatasetKind::NumpyPair: {
@@ -62,9 +67,9 @@ std::unique_ptr<SplitStream> openSplitStream(const DatasetRequest& request, cons
     default:
         break;
     }
-    if (stream && request.coarseLabels)
+    if (stream && request.coarseLabels && stream->about().dataset != "cifar100")
         throw Error(resolveDatasetId(request) + ": coarse labels are CIFAR-100's 20 superclasses; this data set has none");
-    // The rest (generated digits, CIFAR, image folders) is read whole.
+    // The rest (generated digits, image folders) is read whole.
     if (!stream) stream = std::make_unique<LoadedSplitStream>(openSplit(request, split, progress));
     stream->limitTo(request.limit);
     return stream;

@@ -13,7 +13,8 @@ namespace normlab {
 
 // One split read a chunk of images at a time, so that a pass over it (statistics, the Normalize
 // line) holds a chunk and never the split: IDX files (plain or .gz), .npy pairs and .npz entries
-// are read piece by piece from the files, their digests computed on the way.
+// are read piece by piece from the files, CIFAR a batch file at a time, their digests computed on
+// the way.
 class SplitStream {
 public:
     virtual ~SplitStream() = default;
@@ -48,7 +49,7 @@ protected:
 };
 
 // A split already in memory, handed out in chunks: the data sets that are not streamed (generated
-// digits, CIFAR, Fortran-ordered arrays) go through the same passes.
+// digits, Fortran-ordered arrays) go through the same passes.
 class LoadedSplitStream : public SplitStream {
 public:
     explicit LoadedSplitStream(ImageSet set);

@@ -11,6 +11,7 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
+#include "core/common/resourcelimits.h"
 #include "core/data/formats/cifar/cifarreader.h"
 #include "core/common/filebytes.h"
 #include "tests/support/cifarfiles.h"
@@ -382,6 +383,30 @@ private Q_SLOTS:
         test::writeBytes(folder / "batches.meta.txt", {'a', '\n', 'b', '\n'});
         expectError([&] { readCifarBinary(folder, "train"); }, folder / "batches.meta.txt",
                     "has 2 class names (one a line), CIFAR-10 has 10");
+    }
+    // A class name is a word or a few: a names file whose line runs to kilobytes is damaged, and
+    // is refused naming the limit rather than widening every combo box (resourcelimits.h).
+    void overlongClassNamesAreRefused() {
+        const fs::path binary = cifar10Binary("longname");
+        std::vector<std::uint8_t> names;
+        for (int k = 0; k < 10; ++k) {
+            const std::string line = k == 3 ? std::string(kMaxNameBytes + 1, 'x') : "class" + std::to_string(k);
+            names.insert(names.end(), line.begin(), line.end());
+            names.push_back('\n');
+        }
+        test::writeBytes(binary / "batches.meta.txt", names);
+        expectError([&] { readCifarBinary(binary, "test"); }, binary / "batches.meta.txt",
+                    "class name 3 is 1025 bytes long; NormLab takes names of at most 1024 bytes (kMaxNameBytes in "
+                    "core/common/resourcelimits.h)");
+        auto data = test::randomCifar(10, 3, 9);
+        data.fineNames[7] = std::string(kMaxNameBytes, 'y'); // at the limit: read
+        const fs::path python = path("longname-py") / "cifar-10-batches-py";
+        test::writeCifarPython(python, data);
+        QCOMPARE(readCifarPython(python, "test").classNames[7].size(), kMaxNameBytes);
+        data.fineNames[7] += 'y';
+        test::writeCifarPython(python, data);
+        expectError([&] { readCifarPython(python, "test"); }, python / "batches.meta",
+                    "class name 7 is 1025 bytes long");
     }
     void requestsTheFolderCannotMeet() {
         const fs::path folder = cifar10Python("requests");

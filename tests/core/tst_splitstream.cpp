@@ -14,6 +14,7 @@
 #include "core/stats/splitpair.h"
 #include "core/stats/statsengine.h"
 #include "core/stats/streamstats.h"
+#include "tests/support/cifarfiles.h"
 #include "tests/support/testdata.h"
 #include "tests/support/zipfiles.h"
 
@@ -266,6 +267,47 @@ private slots:
     }
 
     // --limit gives the first images, and the digests still describe the whole file.
+    // CIFAR a batch file at a time: the chunks, cut anywhere across files, are the generated data;
+    // digests and statistics are the whole reader's.
+    void cifarStreamsABatchFileAtATime_data() {
+        QTest::addColumn<int>("variant");
+        QTest::addColumn<bool>("python");
+        QTest::newRow("cifar10 python") << 10 << true;
+        QTest::newRow("cifar10 binary") << 10 << false;
+        QTest::newRow("cifar100 python") << 100 << true;
+        QTest::newRow("cifar100 binary") << 100 << false;
+    }
+    void cifarStreamsABatchFileAtATime() {
+        QFETCH(int, variant);
+        QFETCH(bool, python);
+        QTemporaryDir dir;
+        const test::CifarData data = test::randomCifar(variant, 7, 5);
+        const char* folder = variant == 10 ? (python ? "cifar-10-batches-py" : "cifar-10-batches-bin")
+                                           : (python ? "cifar-100-python" : "cifar-100-binary");
+        const fs::path batches = fs::path(dir.path().toStdString()) / folder;
+        python ? test::writeCifarPython(batches, data) : test::writeCifarBinary(batches, data);
+        DatasetRequest request = requestFor(dir.path().toStdString()); // a torchvision root
+        for (bool coarse : {false, true}) {
+            if (coarse && variant == 10) break;
+            request.coarseLabels = coarse;
+            for (std::size_t perChunk : {1, 5, 7, 100}) {
+                auto stream = openSplitStream(request, "train");
+                QCOMPARE(stream->about().count, data.train.count());
+                QCOMPARE(stream->about().dataset, variant == 10 ? std::string("cifar10") : std::string("cifar100"));
+                std::vector<std::uint8_t> pixels;
+                std::vector<int> labels;
+                for (ImageSet chunk = stream->next(perChunk); chunk.count; chunk = stream->next(perChunk)) {
+                    pixels.insert(pixels.end(), chunk.pixels.begin(), chunk.pixels.end());
+                    labels.insert(labels.end(), chunk.labels.begin(), chunk.labels.end());
+                }
+                QVERIFY(pixels == data.train.pixels);
+                QVERIFY(labels == (coarse ? data.train.coarse : data.train.fine));
+            }
+            compareChunks(request, "test", 3);
+            compareStats(splitStats(request, "train"), computeStats(openSplit(request, "train")));
+        }
+    }
+
     void limitKeepsTheFirstImagesAndWholeFileDigests() {
         QTemporaryDir dir;
         const ImageSet set = test::randomImageSet(300, 10, 8, 1, 28, 28);

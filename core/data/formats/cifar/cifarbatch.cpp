@@ -1,5 +1,7 @@
 #include "core/data/formats/cifar/cifarbatch.h"
 
+#include "core/common/resourcelimits.h"
+
 namespace normlab {
 namespace {
 
@@ -99,6 +101,13 @@ std::vector<std::uint8_t> labelsOf(const PickleValue& value, const std::string& 
 
 } // namespace
 
+std::optional<Error> overlongNameError(const std::string& className, std::size_t index, const std::string& nameForErrors) {
+    if (className.size() <= kMaxNameBytes) return std::nullopt;
+    return Error(nameForErrors + ": class name " + std::to_string(index) + " is " + std::to_string(className.size()) +
+                 " bytes long; NormLab takes names of at most " + std::to_string(kMaxNameBytes) +
+                 " bytes (kMaxNameBytes in core/common/resourcelimits.h)");
+}
+
 Error cifarLabelError(std::int64_t label, std::size_t index, const CifarLayout& layout, CifarLabels labels,
                       const std::string& nameForErrors) {
     const bool coarse = layout.variant == 100 && labels == CifarLabels::Coarse;
@@ -133,6 +142,7 @@ std::vector<std::string> decodeCifarNames(const PickleValue& root, const CifarLa
         if (!item->isText() || item->text().empty())
             throw Error(nameForErrors + ": " + key + "[" + std::to_string(names.size()) + "] is not a class name");
         names.emplace_back(item->text());
+        if (auto tooLong = overlongNameError(names.back(), names.size() - 1, nameForErrors)) throw *tooLong;
     }
     return names;
 }

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -36,6 +37,10 @@ CifarBatch decodeCifarBatch(const PickleValue& root, const CifarLayout& layout, 
 // 'fine_label_names' or 'coarse_label_names' (CIFAR-100's meta), as many as the classes.
 std::vector<std::string> decodeCifarNames(const PickleValue& root, const CifarLayout& layout, CifarLabels labels,
                                           const std::string& nameForErrors);
+
+// The message for a class name longer than kMaxNameBytes (core/common/resourcelimits.h), or
+// nothing: "NAME: class name 3 is 5000 bytes long; NormLab takes names of at most 1024 bytes".
+std::optional<Error> overlongNameError(const std::string& className, std::size_t index, const std::string& nameForErrors);
 
 // The message for a label outside the classes: "NAME: label 12 at index 5 is outside CIFAR-10's
 // 10 classes".

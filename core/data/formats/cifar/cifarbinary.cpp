@@ -3,13 +3,18 @@
 #include "core/common/error.h"
 #include "core/data/formats/cifar/cifarbatch.h"
 #include "core/data/formats/cifar/cifarsplit.h"
-#include "core/data/hashedfile.h"
 
 namespace normlab {
 namespace {
 
-std::vector<std::string> namesOfLines(std::span<const std::uint8_t> bytes, const CifarLayout& layout,
-                                      CifarLabels labels, const std::string& name) {
+std::size_t labelBytesOf(const CifarLayout& layout) {
+    return layout.variant == 10 ? 1 : 2;
+}
+
+} // namespace
+
+std::vector<std::string> cifarBinaryNames(std::span<const std::uint8_t> bytes, const CifarLayout& layout,
+                                          CifarLabels labels, const std::string& name) {
     std::vector<std::string> names;
     std::string line;
     auto finishLine = [&] {
@@ -24,6 +29,8 @@ std::vector<std::string> namesOfLines(std::span<const std::uint8_t> bytes, const
             line += static_cast<char>(b);
     }
     finishLine();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (auto tooLong = overlongNameError(names[i], i, name)) throw *tooLong;
     const int classes = layout.classCount(labels);
     if (names.size() != static_cast<std::size_t>(classes))
         throw Error(name + ": has " + std::to_string(names.size()) + " class names (one a line), " +
@@ -31,54 +38,34 @@ std::vector<std::string> namesOfLines(std::span<const std::uint8_t> bytes, const
     return names;
 }
 
-} // namespace
+std::size_t cifarBinaryCount(std::span<const std::uint8_t> bytes, const CifarLayout& layout, const std::string& name) {
+    const std::size_t recordBytes = labelBytesOf(layout) + kCifarImageBytes;
+    if (bytes.empty()) throw Error(name + ": contains no images (empty file)");
+    if (bytes.size() % recordBytes != 0)
+        throw Error(name + ": " + std::to_string(bytes.size()) + " bytes are not a whole number of " +
+                    layout.datasetName() + " records of " + std::to_string(recordBytes) +
+                    " bytes: the last record is partial (" + std::to_string(bytes.size() % recordBytes) + " bytes)");
+    return bytes.size() / recordBytes;
+}
 
-ImageSet readCifarBinarySplit(const CifarLayout& layout, const std::string& split, CifarLabels labels,
-                              const Progress& progress) {
-    ImageSet set = startCifarSplit(layout, split, labels);
-    const auto files = layout.splitFiles(split);
-    const double steps = static_cast<double>(files.size()) + 1;
-    const std::size_t labelBytes = layout.variant == 10 ? 1 : 2;
+CifarBatchImages cifarBinaryBatch(std::span<const std::uint8_t> bytes, const CifarLayout& layout, CifarLabels labels,
+                                  const std::string& name) {
+    const std::size_t labelBytes = labelBytesOf(layout);
     const std::size_t recordBytes = labelBytes + kCifarImageBytes;
     // CIFAR-100's records hold the coarse label first, then the fine one.
     const std::size_t labelAt = layout.variant == 100 && labels == CifarLabels::Fine ? 1 : 0;
     const int classes = layout.classCount(labels);
-    {
-        const auto path = layout.namesFile(labels);
-        HashedFile file(path, HashedFile::Digests::Sha256);
-        set.classNames = namesOfLines(file.bytes(), layout, labels, path.string());
-        set.sources.push_back(file.source());
-        progress.update(1 / steps);
+    const std::size_t count = cifarBinaryCount(bytes, layout, name);
+    CifarBatchImages batch;
+    batch.pixels.reserve(count * kCifarImageBytes);
+    batch.labels.reserve(count);
+    for (std::size_t r = 0; r < count; ++r) {
+        const std::uint8_t* record = bytes.data() + r * recordBytes;
+        if (record[labelAt] >= classes) throw cifarLabelError(record[labelAt], r, layout, labels, name);
+        batch.labels.push_back(record[labelAt]);
+        batch.pixels.insert(batch.pixels.end(), record + labelBytes, record + recordBytes);
     }
-    HashedFiles batches(kCifarFilesMapped);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        progress.throwIfStopped();
-        const std::string name = files[i].string();
-        HashedFile& file = batches.open(files[i], HashedFile::Digests::Sha256);
-        const auto bytes = file.bytes();
-        if (bytes.empty()) throw Error(name + ": contains no images (empty file)");
-        if (bytes.size() % recordBytes != 0)
-            throw Error(name + ": " + std::to_string(bytes.size()) + " bytes are not a whole number of " +
-                        layout.datasetName() + " records of " + std::to_string(recordBytes) +
-                        " bytes: the last record is partial (" + std::to_string(bytes.size() % recordBytes) +
-                        " bytes)");
-        const std::size_t count = bytes.size() / recordBytes;
-        if (i == 0) { // CIFAR's batches are all the same size
-            set.pixels.reserve(count * kCifarImageBytes * files.size());
-            set.labels.reserve(count * files.size());
-        }
-        for (std::size_t r = 0; r < count; ++r) {
-            const std::uint8_t* record = bytes.data() + r * recordBytes;
-            if (record[labelAt] >= classes) throw cifarLabelError(record[labelAt], r, layout, labels, name);
-            set.labels.push_back(record[labelAt]);
-            set.pixels.insert(set.pixels.end(), record + labelBytes, record + recordBytes);
-        }
-        set.count += count;
-        progress.update(static_cast<double>(i + 2) / steps);
-    }
-    for (auto& source : batches.sources())
-        set.sources.push_back(std::move(source));
-    return set;
+    return batch;
 }
 
 } // namespace normlab

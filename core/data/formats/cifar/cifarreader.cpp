@@ -4,6 +4,7 @@
 #include "core/common/joined.h"
 #include "core/data/formats/cifar/cifarbatch.h"
 #include "core/data/formats/cifar/cifarsplit.h"
+#include "core/data/formats/cifar/cifarsplitstream.h"
 
 namespace normlab {
 namespace {
@@ -48,13 +49,14 @@ ImageSet startCifarSplit(const CifarLayout& layout, const std::string& split, Ci
 }
 
 ImageSet readCifar(const CifarLayout& layout, const std::string& split, CifarLabels labels, const Progress& progress) {
-    // Requests a folder cannot satisfy are refused before anything is read.
-    if (split != "train" && split != "test")
-        throw Error(layout.folder.string() + ": CIFAR has no split '" + split + "' (expected train or test)");
-    if (layout.variant == 10 && labels == CifarLabels::Coarse)
-        throw Error(layout.folder.string() + ": CIFAR-10 has no coarse labels (only CIFAR-100 has)");
-    return layout.format == CifarFormat::Python ? readCifarPythonSplit(layout, split, labels, progress)
-                                                : readCifarBinarySplit(layout, split, labels, progress);
+    // The stream's one pass, taken whole: the same checks, digests and progress as statistics see.
+    CifarSplitStream stream(layout, split, labels, progress);
+    ImageSet set = stream.about();
+    ImageSet images = stream.next(set.count);
+    set.pixels = std::move(images.pixels);
+    set.labels = std::move(images.labels);
+    set.sources = stream.finish();
+    return set;
 }
 
 ImageSet readCifarPython(const std::filesystem::path& folder, const std::string& split, CifarLabels labels,

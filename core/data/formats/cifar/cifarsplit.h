@@ -1,11 +1,14 @@
 #pragma once
 
-// Private to the CIFAR readers (cifarreader.cpp, cifarpython.cpp, cifarbinary.cpp).
+// Private to the CIFAR readers (cifarreader.cpp, cifarsplitstream.cpp, cifarpython.cpp,
+// cifarbinary.cpp).
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
+#include <vector>
 
-#include "core/common/progress.h"
 #include "core/data/formats/cifar/cifarlayout.h"
 #include "core/data/imageset.h"
 
@@ -20,10 +23,26 @@ constexpr std::size_t kCifarFilesMapped = 3;
 // what the split needs.
 ImageSet startCifarSplit(const CifarLayout& layout, const std::string& split, CifarLabels labels);
 
-// Read the split's files in the layout's format (cifarpython.cpp, cifarbinary.cpp).
-ImageSet readCifarPythonSplit(const CifarLayout& layout, const std::string& split, CifarLabels labels,
-                              const Progress& progress);
-ImageSet readCifarBinarySplit(const CifarLayout& layout, const std::string& split, CifarLabels labels,
-                              const Progress& progress);
+// One batch file's images (count x 3072 bytes, CIFAR's order) and labels, checked.
+struct CifarBatchImages {
+    std::vector<std::uint8_t> pixels, labels;
+};
+
+// The format-specific parts (cifarpython.cpp, cifarbinary.cpp). Each throws Error("NAME: problem")
+// for a malformed file.
+// The class names of the names file (the meta pickle, or the names text file).
+std::vector<std::string> cifarPythonNames(std::span<const std::uint8_t> bytes, const CifarLayout& layout,
+                                          CifarLabels labels, const std::string& name);
+std::vector<std::string> cifarBinaryNames(std::span<const std::uint8_t> bytes, const CifarLayout& layout,
+                                          CifarLabels labels, const std::string& name);
+// The number of images of a batch file, so that the split's size is known before a pixel is copied.
+std::size_t cifarPythonCount(std::span<const std::uint8_t> bytes, const CifarLayout& layout, CifarLabels labels,
+                             const std::string& name);
+std::size_t cifarBinaryCount(std::span<const std::uint8_t> bytes, const CifarLayout& layout, const std::string& name);
+// The images and labels of a batch file.
+CifarBatchImages cifarPythonBatch(std::span<const std::uint8_t> bytes, const CifarLayout& layout, CifarLabels labels,
+                                  const std::string& name);
+CifarBatchImages cifarBinaryBatch(std::span<const std::uint8_t> bytes, const CifarLayout& layout, CifarLabels labels,
+                                  const std::string& name);
 
 } // namespace normlab

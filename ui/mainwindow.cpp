@@ -307,7 +307,8 @@ void MainWindow::showResult(const LoadedDatasetPtr& result) {
     m_shownDataset = m_chooser->dataset();
     m_train->form()->followDataset(m_shownDataset); // until the user picks another there
     setBusy(false);
-    m_chooser->setHeldOutSplit(result->images[1]->count() ? QString::fromStdString(result->images[1]->about().split) : QString());
+    m_chooser->setHeldOutSplit(result->images[1]->count() ? QString::fromStdString(result->images[1]->about().split)
+                                                          : QString());
     showSplit();
     statusBar()->showMessage(tr("Statistics ready"), 3000);
     // LibTorch loads in the background once the first data has been painted and the window is
@@ -324,8 +325,9 @@ void MainWindow::showIndex(const LoadedDatasetPtr& index) {
     m_chooser->setHeldOutSplit(index->images[1]->count() ? QString::fromStdString(index->images[1]->about().split)
                                                          : QString());
     showSplit();
-    statusBar()->showMessage(tr("Counting statistics of %1 images…").arg(QLocale().toString(
-        qulonglong(index->images[0]->count() + index->images[1]->count()))));
+    statusBar()->showMessage(
+        tr("Counting statistics of %1 images…")
+            .arg(QLocale().toString(qulonglong(index->images[0]->count() + index->images[1]->count()))));
 }
 
 void MainWindow::chooseThumbnailCache() {
@@ -358,8 +360,8 @@ void MainWindow::restoreComplete() {
     if (!m_current || m_current->statsReady) return;
     m_current = m_complete;
     if (!m_current) return;
-    m_chooser->setHeldOutSplit(m_current->images[1]->count() ? QString::fromStdString(m_current->images[1]->about().split)
-                                                             : QString());
+    m_chooser->setHeldOutSplit(
+        m_current->images[1]->count() ? QString::fromStdString(m_current->images[1]->about().split) : QString());
     showSplit();
     if (!m_shownDataset.isEmpty()) m_chooser->select(m_shownDataset);
 }

@@ -11,9 +11,9 @@
 
 #include "core/common/digest.h"
 #include "core/common/error.h"
+#include "core/common/filebytes.h"
 #include "core/common/resourcelimits.h"
 #include "core/data/formats/cifar/cifarreader.h"
-#include "core/common/filebytes.h"
 #include "tests/support/cifarfiles.h"
 #include "tests/support/testdata.h"
 

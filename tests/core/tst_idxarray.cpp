@@ -170,9 +170,10 @@ private Q_SLOTS:
             checkIdxImages({1, 28, static_cast<std::uint32_t>(kMaxArrayImageSide + 1)}, kIdxUnsignedByte, "big-images");
             QFAIL("a 4097-pixel side was accepted");
         } catch (const Error& e) {
-            QCOMPARE(std::string(e.what()), std::string("big-images: unsupported image shape 1x28x4097 (1 to 4 channels, "
-                                                        "1 to 4096 pixels a side: kMaxArrayImageSide in "
-                                                        "core/common/resourcelimits.h)"));
+            QCOMPARE(std::string(e.what()),
+                     std::string("big-images: unsupported image shape 1x28x4097 (1 to 4 channels, "
+                                 "1 to 4096 pixels a side: kMaxArrayImageSide in "
+                                 "core/common/resourcelimits.h)"));
         }
         QCOMPARE(checkIdxImages({1, 28, static_cast<std::uint32_t>(kMaxArrayImageSide)}, kIdxUnsignedByte, "ok").width,
                  std::uint32_t(kMaxArrayImageSide));

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <optional>
 
-#include "core/common/error.h"
 #include "ui/plots/colormap.h"
 
 namespace normlab {
@@ -30,8 +30,8 @@ void ImageLoader::setSource(ImageSourcePtr source) {
         m_runner.cancel();
         return;
     }
-    m_runner.start([this, source = m_source, queue = m_queue, side = m_thumbnailSide](
-                       const JobRunner::Context& job) -> std::function<void()> {
+    m_runner.start([this, source = m_source, queue = m_queue,
+                    side = m_thumbnailSide](const JobRunner::Context& job) -> std::function<void()> {
         for (;;) {
             std::size_t index = 0;
             {
@@ -52,7 +52,7 @@ void ImageLoader::setSource(ImageSourcePtr source) {
                 job.post([this, index, pixels, thumbnail] {
                     Q_EMIT loaded(static_cast<qsizetype>(index), pixels, thumbnail);
                 });
-            } catch (const Error& e) {
+            } catch (const std::exception& e) { // a file changed since listing, or out of memory: this image
                 job.post([this, index, message = QString::fromStdString(e.what())] {
                     Q_EMIT failed(static_cast<qsizetype>(index), message);
                 });

@@ -10,8 +10,9 @@ namespace normlab {
 ImageListModel::ImageListModel(QObject* parent)
     : QAbstractListModel(parent), m_loader(new ImageLoader(kThumbnailSide, this)) {
     m_thumbnails.setMaxCost(kDefaultCacheMB * 1024 * 1024);
-    connect(m_loader, &ImageLoader::loaded, this,
-            [this](qsizetype image, const ImagePixelsPtr&, const QImage& thumbnail) { thumbnailLoaded(image, thumbnail); });
+    connect(
+        m_loader, &ImageLoader::loaded, this,
+        [this](qsizetype image, const ImagePixelsPtr&, const QImage& thumbnail) { thumbnailLoaded(image, thumbnail); });
     connect(m_loader, &ImageLoader::failed, this, &ImageListModel::thumbnailFailed);
 }
 
@@ -109,7 +110,8 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         return decoration(image);
     case Qt::ToolTipRole: {
-        const QString name = QStringLiteral("#%1 · %2").arg(image).arg(QString::fromStdString(m_images->classNames[label]));
+        const QString name =
+            QStringLiteral("#%1 · %2").arg(image).arg(QString::fromStdString(m_images->classNames[label]));
         if (const auto failed = m_failed.find(image); failed != m_failed.end())
             return tr("%1 · could not be decoded: %2").arg(name, *failed);
         if (!m_stats || m_stats->imageMean.size() != m_images->count) return name;

@@ -54,10 +54,10 @@ private:
 
     LoadedDatasetPtr m_dataset;
     ImageSourcePtr m_source;
-    const ImageSet* m_images = nullptr; // the split's description: labels, class names
+    const ImageSet* m_images = nullptr;  // the split's description: labels, class names
     const SplitStats* m_stats = nullptr; // null until the statistics are counted
-    std::vector<int> m_rows;     // image index of each row
-    std::vector<int> m_rowOf;    // row of each image, -1 when filtered out
+    std::vector<int> m_rows;             // image index of each row
+    std::vector<int> m_rowOf;            // row of each image, -1 when filtered out
     int m_classFilter = -1;
     SortKey m_sortKey = SortKey::Index;
     bool m_descending = false;

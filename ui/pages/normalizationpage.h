@@ -62,7 +62,7 @@ private:
     LoadedDatasetPtr m_dataset;
     std::string m_split = "train";
     int m_image = -1;
-    ImagePixelsPtr m_pixels;     // of m_image once read (an image folder's file decodes on m_loader)
+    ImagePixelsPtr m_pixels; // of m_image once read (an image folder's file decodes on m_loader)
     ImageLoader* m_loader;
     std::vector<float> m_after;
     QPoint m_probed{-1, -1}; // the pixel last read out under the pointer

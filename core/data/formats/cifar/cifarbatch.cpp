@@ -101,7 +101,8 @@ std::vector<std::uint8_t> labelsOf(const PickleValue& value, const std::string& 
 
 } // namespace
 
-std::optional<Error> overlongNameError(const std::string& className, std::size_t index, const std::string& nameForErrors) {
+std::optional<Error> overlongNameError(const std::string& className, std::size_t index,
+                                       const std::string& nameForErrors) {
     if (className.size() <= kMaxNameBytes) return std::nullopt;
     return Error(nameForErrors + ": class name " + std::to_string(index) + " is " + std::to_string(className.size()) +
                  " bytes long; NormLab takes names of at most " + std::to_string(kMaxNameBytes) +

@@ -40,7 +40,8 @@ std::vector<std::string> decodeCifarNames(const PickleValue& root, const CifarLa
 
 // The message for a class name longer than kMaxNameBytes (core/common/resourcelimits.h), or
 // nothing: "NAME: class name 3 is 5000 bytes long; NormLab takes names of at most 1024 bytes".
-std::optional<Error> overlongNameError(const std::string& className, std::size_t index, const std::string& nameForErrors);
+std::optional<Error> overlongNameError(const std::string& className, std::size_t index,
+                                       const std::string& nameForErrors);
 
 // The message for a label outside the classes: "NAME: label 12 at index 5 is outside CIFAR-10's
 // 10 classes".

@@ -38,7 +38,7 @@ private:
     HashedFiles m_hashed;
     SourceFile m_namesSource;
     std::vector<std::uint8_t> m_pixels, m_batchLabels; // the current batch file's
-    std::size_t m_taken = 0;                            // of its images, already given
+    std::size_t m_taken = 0;                           // of its images, already given
 };
 
 } // namespace normlab

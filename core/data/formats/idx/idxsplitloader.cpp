@@ -5,9 +5,9 @@
 #include "core/common/error.h"
 #include "core/common/resourcelimits.h"
 #include "core/data/catalog/datasetcatalog.h"
+#include "core/data/catalog/publishedcheck.h"
 #include "core/data/formats/idx/idxarray.h"
 #include "core/data/labelgaps.h"
-#include "core/data/catalog/publishedcheck.h"
 
 namespace normlab {
 namespace {

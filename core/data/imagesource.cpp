@@ -1,6 +1,15 @@
 #include "core/data/imagesource.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/common/error.h"
 #include "core/data/formats/codecs/imagedecoder.h"
+#include "core/data/formats/idx/idxsplitloader.h"
+#include "core/data/formats/numpy/numpydataset.h"
 
 namespace normlab {
 namespace {
@@ -55,6 +64,42 @@ ImagePixels FolderImages::pixels(std::size_t index) const {
     image.height = decoded.height;
     image.width = decoded.width;
     image.bytes = std::move(decoded.planar);
+    return image;
+}
+
+ArrayFileImages::ArrayFileImages(ImageSet about, SplitFileIndex index) : m_index(std::move(index)) {
+    m_about = std::move(about);
+    m_about.labels = m_index.labels;
+    m_fd = ::open(m_index.file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0) throw Error(m_index.file.string() + ": cannot open: " + std::strerror(errno));
+}
+
+ArrayFileImages::~ArrayFileImages() {
+    ::close(m_fd);
+}
+
+ImagePixels ArrayFileImages::pixels(std::size_t index) const {
+    ImagePixels image;
+    image.channels = m_about.channels;
+    image.height = m_about.height;
+    image.width = m_about.width;
+    const std::size_t bytes = image.plane() * static_cast<std::size_t>(image.channels);
+    image.bytes.resize(bytes);
+    const auto offset = static_cast<off_t>(m_index.dataOffset + index * bytes);
+    for (std::size_t done = 0; done < bytes;) {
+        const ssize_t got = ::pread(m_fd, image.bytes.data() + done, bytes - done, offset + static_cast<off_t>(done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0)
+            throw Error(m_index.file.string() + ": cannot read image " + std::to_string(index) +
+                        (got < 0 ? std::string(": ") + std::strerror(errno)
+                                 : " (the file is shorter than when it was opened)"));
+        done += static_cast<std::size_t>(got);
+    }
+    if (m_index.channelsLast) channelsLastToFirst(image.bytes.data(), 1, image.plane(), image.channels);
+    // Stored column-major: the stored plane is width x height of the upright one.
+    if (m_index.transposed)
+        transposeImagePlanes(image.bytes.data(), image.channels, static_cast<std::uint32_t>(image.width),
+                             static_cast<std::uint32_t>(image.height));
     return image;
 }
 

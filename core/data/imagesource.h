@@ -7,6 +7,7 @@
 
 #include "core/data/formats/imagefolder/imagefolder.h"
 #include "core/data/imageset.h"
+#include "core/data/splitstream.h"
 
 namespace normlab {
 
@@ -59,6 +60,25 @@ public:
 
 private:
     ImageFolderSplit m_listing;
+};
+
+// A split whose images lie one after another in an uncompressed file (a plain IDX images file, a
+// C-order .npy; SplitStream::fileIndex says where): image i is one read at its offset, its
+// channels put first and EMNIST's planes turned upright as the readers do. Holds the labels only.
+class ArrayFileImages final : public ImageSource {
+public:
+    // about: the split as its stream describes it (shape, names, notes, count); throws Error when
+    // the file cannot be opened.
+    ArrayFileImages(ImageSet about, SplitFileIndex index);
+    ~ArrayFileImages() override;
+    ArrayFileImages(const ArrayFileImages&) = delete;
+    ArrayFileImages& operator=(const ArrayFileImages&) = delete;
+    ImagePixels pixels(std::size_t index) const override;
+    bool held() const override { return false; }
+
+private:
+    SplitFileIndex m_index;
+    int m_fd = -1; // pread is safe from several threads at once
 };
 
 } // namespace normlab

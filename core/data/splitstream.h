@@ -1,7 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +13,17 @@
 #include "core/data/imageset.h"
 
 namespace normlab {
+
+// Where a split's images lie in an uncompressed file, one after another (a plain IDX images file, a
+// C-order .npy), and every image's label: what a viewer needs to read an image when it is shown
+// (ArrayFileImages, core/data/imagesource.h) instead of holding the split.
+struct SplitFileIndex {
+    std::filesystem::path file;
+    std::uint64_t dataOffset = 0;
+    bool channelsLast = false; // .npy N x H x W x C: each image's channels interleaved
+    bool transposed = false;   // EMNIST: each plane stored column-major
+    std::vector<std::uint8_t> labels;
+};
 
 // One split read a chunk of images at a time, so that a pass over it (statistics, the Normalize
 // line) holds a chunk and never the split: IDX files (plain or .gz), .npy pairs and .npz entries
@@ -30,6 +44,10 @@ public:
     // After the last chunk: the files read, with their sizes and digests (the rest of each file is
     // read for them when --limit stopped early). Throws Error for bytes after the data.
     virtual std::vector<SourceFile> finish() = 0;
+
+    // For a split whose images can be read one at a time from its file: where they lie and their
+    // labels (as limitTo left them). Nothing for compressed, Fortran-ordered or generated data.
+    virtual std::optional<SplitFileIndex> fileIndex() const { return std::nullopt; }
 
     // Sets the names a reader does not know: the data set id, the split and where it was found.
     void describe(const std::string& dataset, const std::string& split, const std::string& origin) {

@@ -75,26 +75,56 @@ SplitStats splitStats(const DatasetRequest& request, const std::string& split, d
     return streamSplitStats(*openSplitStream(request, split), params, progress.part(0.3, 0.7), minmaxLow, minmaxHigh);
 }
 
-std::optional<SplitSources> indexFolderSplits(const DatasetRequest& request) {
-    if (datasetKind(request) != DatasetKind::ImageFolder) return std::nullopt;
+namespace {
+
+// A split of a plain IDX or .npy file larger than heldBytesLimit, read from its file; else null.
+ImageSourcePtr arrayFileImages(const DatasetRequest& request, const std::string& split, std::uint64_t heldBytesLimit) {
+    const auto kind = datasetKind(request);
+    if (kind != DatasetKind::Catalog && kind != DatasetKind::IdxFolder && kind != DatasetKind::NumpyPair)
+        return nullptr;
+    const auto stream = openSplitStream(request, split);
+    const ImageSet& about = stream->about();
+    if (std::uint64_t{about.pixelsPerImage()} * about.count <= heldBytesLimit) return nullptr;
+    auto index = stream->fileIndex();
+    if (!index) return nullptr;
+    return std::make_shared<ArrayFileImages>(about, std::move(*index));
+}
+
+} // namespace
+
+std::optional<SplitSources> indexSplits(const DatasetRequest& request, std::uint64_t heldBytesLimit) {
     SplitSources sources;
-    sources.train = std::make_shared<FolderImages>(folderListing(request, "train"));
     const std::string heldOut = heldOutSplit(request);
-    if (heldOut.empty())
-        sources.test = heldImages(emptyLike(sources.train->about()));
-    else
-        sources.test = std::make_shared<FolderImages>(folderListing(request, heldOut));
+    if (datasetKind(request) == DatasetKind::ImageFolder) {
+        sources.train = std::make_shared<FolderImages>(folderListing(request, "train"));
+        if (!heldOut.empty()) sources.test = std::make_shared<FolderImages>(folderListing(request, heldOut));
+    } else {
+        sources.train = arrayFileImages(request, "train", heldBytesLimit);
+        if (!sources.train) return std::nullopt;
+        if (!heldOut.empty()) sources.test = arrayFileImages(request, heldOut, 0);
+        if (!heldOut.empty() && !sources.test)
+            return std::nullopt; // a held-out split held, the train one not: load both
+    }
+    if (!sources.test) sources.test = heldImages(emptyLike(sources.train->about()));
     return sources;
 }
 
-std::array<SplitStats, 2> folderPairStats(const SplitSources& sources, const Progress& progress) {
-    constexpr double kFolderTrainShare = 0.8;
+std::array<SplitStats, 2> indexedPairStats(const DatasetRequest& request, const SplitSources& sources,
+                                           const Progress& progress) {
+    constexpr double kIndexedTrainShare = 0.8;
+    const auto trainPart = progress.part(0, kIndexedTrainShare);
+    const auto testPart = progress.part(kIndexedTrainShare, 1 - kIndexedTrainShare);
     std::array<SplitStats, 2> stats;
-    stats[0] = streamImageFolderStats(sources.train->listing(), std::nullopt, progress.part(0, kFolderTrainShare));
-    const auto* test = dynamic_cast<const FolderImages*>(sources.test.get());
-    const auto rest = progress.part(kFolderTrainShare, 1 - kFolderTrainShare);
-    stats[1] = test ? streamImageFolderStats(test->listing(), stats[0].params, rest)
-                    : computeStats(emptyLike(sources.train->about()), stats[0].params, rest);
+    const auto* trainFolder = dynamic_cast<const FolderImages*>(sources.train.get());
+    const auto* testFolder = dynamic_cast<const FolderImages*>(sources.test.get());
+    stats[0] = trainFolder ? streamImageFolderStats(trainFolder->listing(), std::nullopt, trainPart)
+                           : streamSplitStats(*openSplitStream(request, "train"), std::nullopt, trainPart);
+    if (sources.test->count() == 0)
+        stats[1] = computeStats(emptyLike(sources.train->about()), stats[0].params, testPart);
+    else if (testFolder)
+        stats[1] = streamImageFolderStats(testFolder->listing(), stats[0].params, testPart);
+    else
+        stats[1] = streamSplitStats(*openSplitStream(request, heldOutSplit(request)), stats[0].params, testPart);
     progress.update(1.0);
     return stats;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -32,19 +33,25 @@ struct SplitPair {
 SplitPair loadSplitPair(const DatasetRequest& request, const Progress& progress = {}, double minmaxLow = 0.0,
                         double minmaxHigh = 1.0);
 
-// Both splits of an image folder as image sources (the train split and the held-out one, an empty
-// held source when there is none), listed but not read: a viewer shows them while
-// folderPairStats counts. Nothing for other kinds of data set (loadSplitPair loads them).
-struct SplitSources {
-    std::shared_ptr<const FolderImages> train;
-    ImageSourcePtr test;
-};
-std::optional<SplitSources> indexFolderSplits(const DatasetRequest& request);
+// Splits larger than this are browsed from their file, not held (kept for MNIST's 47 MB, CIFAR's
+// 150 MB, and anything a desktop holds without notice).
+inline constexpr std::uint64_t kHeldSplitBytes = std::uint64_t{512} << 20;
 
-// The statistics of both splits of an indexed folder, as the statistics page shows them (the
-// held-out split with the train split's parameters): one streamed pass each, so memory holds the
-// counts and a few decoded images, never the split. Progress: train 80%, held-out 20%.
-std::array<SplitStats, 2> folderPairStats(const SplitSources& sources, const Progress& progress = {});
+// Both splits as image sources that read an image when it is shown, the train split and the
+// held-out one (an empty held source when there is none), without reading the images: an image
+// folder's files (always: decoding is what costs), or a plain IDX or C-order .npy split of more
+// than heldBytesLimit bytes (ArrayFileImages). A viewer shows them while indexedPairStats counts.
+// Nothing for the rest (loadSplitPair loads them). Throws Error as openSplit does.
+struct SplitSources {
+    ImageSourcePtr train, test;
+};
+std::optional<SplitSources> indexSplits(const DatasetRequest& request, std::uint64_t heldBytesLimit = kHeldSplitBytes);
+
+// The statistics of both indexed splits, as the statistics page shows them (the held-out split
+// with the train split's parameters): one streamed pass each, so memory holds the counts and a
+// chunk, never the split. Progress: train 80%, held-out 20%.
+std::array<SplitStats, 2> indexedPairStats(const DatasetRequest& request, const SplitSources& sources,
+                                           const Progress& progress = {});
 
 // The statistics of one split as the CLI reports them: the train split alone is enough for its
 // own; another split is described with the train split's parameters. Every data set is streamed

@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "core/common/error.h"
+#include "core/data/datasetopener.h"
 #include "core/data/formats/imagefolder/imagefolder.h"
 #include "core/data/imagesource.h"
 #include "core/stats/splitpair.h"
@@ -110,12 +111,12 @@ private Q_SLOTS:
                                           test::randomMixedSizeSet(20, 3, 22, 3, 10));
         DatasetRequest request;
         request.dataset = root.string();
-        const auto sources = indexFolderSplits(request);
+        const auto sources = indexSplits(request);
         QVERIFY(sources.has_value());
         QCOMPARE(sources->train->count(), std::size_t(50));
         QCOMPARE(sources->test->count(), std::size_t(20));
         QCOMPARE(sources->test->about().split, std::string("test"));
-        const auto stats = folderPairStats(*sources);
+        const auto stats = indexedPairStats(request, *sources);
         for (int s = 0; s < 2; ++s) {
             const SplitStats cli = splitStats(request, s == 0 ? "train" : "test");
             QCOMPARE(stats[s].count, cli.count);
@@ -128,7 +129,41 @@ private Q_SLOTS:
         }
         DatasetRequest synthetic;
         synthetic.dataset = "synthetic";
-        QVERIFY(!indexFolderSplits(synthetic).has_value()); // read whole: it is small
+        QVERIFY(!indexSplits(synthetic).has_value()); // generated: held
+    }
+
+    // A plain IDX split larger than what is held is read an image at a time from its file, with the
+    // same pixels, labels and statistics; a smaller one, or a compressed one, is held.
+    void largePlainIdxIsReadFromItsFile() {
+        QTemporaryDir tmp;
+        const ImageSet train = test::randomImageSet(60, 10, 41, 1, 7, 5);
+        const ImageSet heldOut = test::randomImageSet(25, 10, 42, 1, 7, 5);
+        test::writeIdxDataset(tmp.path().toStdString(), train, heldOut, false);
+        DatasetRequest request;
+        request.dataset = tmp.path().toStdString();
+        QVERIFY(!indexSplits(request).has_value()); // 2 KB: held
+        const auto sources = indexSplits(request, 1);
+        QVERIFY(sources.has_value());
+        QVERIFY(!sources->train->held());
+        for (const auto& [source, split] : {std::pair{sources->train, "train"}, std::pair{sources->test, "test"}}) {
+            const ImageSet whole = openSplit(request, split);
+            const ImageSet back = test::wholeSplit(*source);
+            QCOMPARE(back.pixels, whole.pixels);
+            QCOMPARE(back.labels, whole.labels);
+            QCOMPARE(source->about().classNames, whole.classNames);
+        }
+        const auto stats = indexedPairStats(request, *sources);
+        QCOMPARE(stats[0].imageMean, splitStats(request, "train").imageMean);
+        QCOMPARE(stats[1].method(Method::ZScore).channels[0].mean,
+                 splitStats(request, "test").method(Method::ZScore).channels[0].mean);
+        request.limit = 10; // --limit: the first images and their labels
+        QCOMPARE(indexSplits(request, 1)->train->about().labels.size(), std::size_t(10));
+
+        QTemporaryDir gz;
+        test::writeIdxDataset(gz.path().toStdString(), train, heldOut, true);
+        request = {};
+        request.dataset = gz.path().toStdString();
+        QVERIFY(!indexSplits(request, 1).has_value()); // an image's place is known only once inflated
     }
 
     void aFolderWithoutHeldOutSplitHasAnEmptyOne() {
@@ -137,10 +172,10 @@ private Q_SLOTS:
         writeFolder(tmp.path().toStdString(), train, ImageSet{});
         DatasetRequest request;
         request.dataset = (fs::path(tmp.path().toStdString()) / "train").string(); // class folders only
-        const auto sources = indexFolderSplits(request);
+        const auto sources = indexSplits(request);
         QVERIFY(sources.has_value());
         QCOMPARE(sources->test->count(), std::size_t(0));
-        const auto stats = folderPairStats(*sources);
+        const auto stats = indexedPairStats(request, *sources);
         QCOMPARE(stats[0].count, std::uint64_t(8));
         QCOMPARE(stats[1].count, std::uint64_t(0));
     }

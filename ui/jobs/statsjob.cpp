@@ -9,17 +9,17 @@ namespace {
 // Shares of the progress bar: loading both splits, stats of train, stats of test.
 constexpr double kLoadShare = 0.45, kTrainStatsShare = 0.4, kTestStatsShare = 0.15;
 
-// An image folder is indexed first and handed to `indexed` (the browser shows it while the
-// statistics are counted, one streamed pass per split); every other data set is loaded whole,
-// counted and handed over once.
+// An image folder, or a plain IDX or .npy split too large to hold, is indexed first and handed to
+// `indexed` (the browser shows it while the statistics are counted, one streamed pass per split);
+// the rest is loaded whole, counted and handed over once.
 LoadedDatasetPtr loadAndCompute(const DatasetRequest& request, const Progress& progress,
                                 const std::function<void(LoadedDatasetPtr)>& indexed) {
     auto result = std::make_shared<LoadedDataset>();
     result->datasetId = resolveDatasetId(request);
-    if (const auto folder = indexFolderSplits(request)) {
-        result->images = {folder->train, folder->test};
+    if (const auto index = indexSplits(request)) {
+        result->images = {index->train, index->test};
         indexed(std::make_shared<const LoadedDataset>(*result));
-        result->stats = folderPairStats(*folder, progress);
+        result->stats = indexedPairStats(request, *index, progress);
     } else {
         SplitPair pair = loadSplitPair(request, progress.part(0, kLoadShare));
         result->stats[0] = computeStats(pair.train, std::nullopt, progress.part(kLoadShare, kTrainStatsShare));

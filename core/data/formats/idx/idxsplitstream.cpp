@@ -67,6 +67,14 @@ IdxSplitStream::IdxSplitStream(const std::filesystem::path& imagesPath, const st
 
 IdxSplitStream::~IdxSplitStream() = default;
 
+std::optional<SplitFileIndex> IdxSplitStream::fileIndex() const {
+    const State& st = *m_state;
+    if (st.images.gzipped()) return std::nullopt; // an image's place is known only once inflated
+    SplitFileIndex index{st.imagesPath, st.header.headerBytes, false, st.transposed, st.labels};
+    index.labels.resize(m_about.count);
+    return index;
+}
+
 void IdxSplitStream::read(ImageSet& chunk, std::size_t count) {
     State& st = *m_state;
     const std::size_t bytes = count * st.shape.imageBytes();

@@ -19,6 +19,7 @@ public:
                    const std::vector<std::string>& classNames, bool transposed);
     ~IdxSplitStream() override;
     std::vector<SourceFile> finish() override;
+    std::optional<SplitFileIndex> fileIndex() const override; // plain files only
 
 protected:
     void read(ImageSet& chunk, std::size_t count) override;

@@ -50,12 +50,19 @@ class NpyPairStream : public NumpyImagesStream {
 public:
     NpyPairStream(std::unique_ptr<ContentReader> images, const NpyHeader& header,
                   const std::filesystem::path& labelsPath)
-        : m_images(std::move(images)) {
+        : m_images(std::move(images)), m_dataOffset(header.headerBytes) {
         NpyArray labels = readNpy(labelsPath, &m_labelsSource);
         describeImages(header.descr, header.shape, std::move(labels), m_images->path().string(), labelsPath.string());
     }
 
     std::vector<SourceFile> finish() override { return {m_images->finish(), std::move(m_labelsSource)}; }
+
+    // C order and not compressed (openNpyPairStream reads the others whole).
+    std::optional<SplitFileIndex> fileIndex() const override {
+        SplitFileIndex index{m_images->path(), m_dataOffset, true, false, m_labels};
+        index.labels.resize(m_about.count);
+        return index;
+    }
 
 protected:
     void read(ImageSet& chunk, std::size_t count) override {
@@ -67,6 +74,7 @@ protected:
 
 private:
     std::unique_ptr<ContentReader> m_images;
+    std::uint64_t m_dataOffset;
     SourceFile m_labelsSource;
 };
 

@@ -7,6 +7,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <libdeflate.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,6 +41,7 @@ struct ContentReader::State {
     ArchivePtr gz{nullptr, &archive_read_free};
     std::vector<std::uint8_t> raw;
     bool contentEnded = false;
+    std::uint32_t contentCrc = 0; // CRC-32 of the inflated bytes, for the gzip trailer: libarchive does not check it
 
     std::string name() const { return path.string(); }
 
@@ -99,6 +101,7 @@ struct ContentReader::State {
             }
         }
         if (contentSha256) contentSha256->update(out, got);
+        if (gzipped) contentCrc = libdeflate_crc32(contentCrc, out, got);
         return got;
     }
 };
@@ -190,6 +193,25 @@ SourceFile ContentReader::finish(std::string* contentSha256) {
     while (const std::size_t n = st.readContent(piece.data(), piece.size()))
         st.contentOffset += n;
     while (st.readStored(piece.data(), piece.size()) > 0) {
+    }
+    // libarchive neither checks the gzip trailer's CRC-32 nor refuses bytes after the gzip stream
+    // (gzip ignores them with a warning); a damaged or appended-to file must not pass, as the whole
+    // reader (libdeflate) refuses it: the last 8 bytes are the inflated bytes' CRC-32 and size
+    // (mod 2^32), little-endian.
+    if (st.gzipped) {
+        std::uint8_t trailer[8] = {};
+        if (st.size < 8 || ::pread(st.fd, trailer, 8, static_cast<off_t>(st.size - 8)) != 8)
+            throw Error(st.name() + ": corrupt gzip file (no trailer)");
+        const auto le32 = [&](int at) {
+            return std::uint32_t{trailer[at]} | std::uint32_t{trailer[at + 1]} << 8 |
+                   std::uint32_t{trailer[at + 2]} << 16 | std::uint32_t{trailer[at + 3]} << 24;
+        };
+        if (le32(0) != st.contentCrc)
+            throw Error(st.name() + ": corrupt gzip file (the inflated data's CRC-32 is not the trailer's)");
+        const std::uint32_t claimed = le32(4);
+        if (claimed != static_cast<std::uint32_t>(st.contentOffset))
+            throw Error(st.name() + ": corrupt gzip file (trailer claims " + std::to_string(claimed) + " bytes, " +
+                        std::to_string(st.contentOffset) + " inflated: bytes after the gzip data?)");
     }
     SourceFile source;
     source.path = st.name();

@@ -10,6 +10,7 @@
 #include "core/data/datasetopener.h"
 #include "core/data/formats/idx/idxsplitloader.h"
 #include "core/data/formats/idx/idxsplitstream.h"
+#include "core/data/imagesource.h"
 #include "core/data/splitstream.h"
 #include "core/stats/splitpair.h"
 #include "core/stats/statsengine.h"
@@ -167,6 +168,8 @@ private slots:
         QCOMPARE(stream.about().height, 6);
         QCOMPARE(stream.about().width, 4);
         QVERIFY(stream.about().notes == whole.notes);
+        // An image at a time from the file, upright too.
+        QVERIFY(test::wholeSplit(ArrayFileImages(stream.about(), *stream.fileIndex())).pixels == whole.pixels);
         std::vector<std::uint8_t> pixels;
         for (ImageSet chunk = stream.next(3); chunk.count; chunk = stream.next(3))
             pixels.insert(pixels.end(), chunk.pixels.begin(), chunk.pixels.end());
@@ -203,6 +206,11 @@ private slots:
             compareChunks(request, "train", perChunk);
         compareStats(splitStats(request, "train"), computeStats(openSplit(request, "train")));
         QVERIFY(openSplit(request, "train").pixels == set.pixels);
+        // Read an image at a time from the file (the explorer on a large .npy): channels first.
+        const auto stream = openSplitStream(request, "train");
+        const auto index = stream->fileIndex();
+        QCOMPARE(index.has_value(), !fortran);
+        if (index) QVERIFY(test::wholeSplit(ArrayFileImages(stream->about(), *index)).pixels == set.pixels);
     }
 
     void npzStreamsAsLoaded_data() {
@@ -266,7 +274,37 @@ private slots:
         }
     }
 
-    // --limit gives the first images, and the digests still describe the whole file.
+    // The gzip trailer, which libarchive leaves unchecked: a wrong CRC-32, or bytes appended to the
+    // file, are refused as the whole reader refuses them (found by fuzz_idxstream).
+    void gzipTrailerIsChecked_data() {
+        QTest::addColumn<int>("damage"); // 0: CRC-32 flipped, else bytes appended
+        QTest::newRow("CRC-32 of other data") << 0;
+        QTest::newRow("bytes after the gzip stream") << 2;
+    }
+    void gzipTrailerIsChecked() {
+        QFETCH(int, damage);
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        const ImageSet set = test::randomImageSet(50, 10, 16, 1, 28, 28);
+        test::writeIdxDataset(root, set, set, true);
+        const fs::path images = root / "train-images-idx3-ubyte.gz";
+        auto bytes = readFileBytes(images);
+        if (damage == 0)
+            bytes[bytes.size() - 8] ^= 0xff;
+        else
+            bytes.insert(bytes.end(), static_cast<std::size_t>(damage), 'x');
+        test::writeBytes(images, bytes);
+        for (const bool whole : {true, false}) {
+            try {
+                whole ? (void)openSplit(requestFor(root), "train") : (void)splitStats(requestFor(root), "train");
+                QFAIL(whole ? "the whole reader accepted a damaged file" : "the stream accepted a damaged file");
+            } catch (const Error& e) {
+                QVERIFY2(QString::fromUtf8(e.what()).startsWith(QString::fromStdString(images.string())), e.what());
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("corrupt gzip file")), e.what());
+            }
+        }
+    }
+
     // CIFAR a batch file at a time: the chunks, cut anywhere across files, are the generated data;
     // digests and statistics are the whole reader's.
     void cifarStreamsABatchFileAtATime_data() {
@@ -308,6 +346,7 @@ private slots:
         }
     }
 
+    // --limit gives the first images, and the digests still describe the whole file.
     void limitKeepsTheFirstImagesAndWholeFileDigests() {
         QTemporaryDir dir;
         const ImageSet set = test::randomImageSet(300, 10, 8, 1, 28, 28);

@@ -37,6 +37,14 @@ double secondsSinceProcessStart() {
     return -1;
 }
 
+// The process's peak resident memory so far (VmHWM), in MB; -1 when it cannot be read.
+double peakResidentMB() {
+    std::ifstream in("/proc/self/status");
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    return -1;
+}
+
 } // namespace
 
 StartupProbe::StartupProbe(QAbstractItemView* grid, QObject* parent) : QObject(parent), m_grid(grid) {
@@ -44,8 +52,10 @@ StartupProbe::StartupProbe(QAbstractItemView* grid, QObject* parent) : QObject(p
 }
 
 bool StartupProbe::eventFilter(QObject* watched, QEvent* event) {
+    // With data: a first row whose thumbnail is there. An image folder's rows show before their
+    // thumbnails, which are decoded on a worker; asking for it here is what a paint asks anyway.
     if (!m_reported && event->type() == QEvent::Paint && watched == m_grid->viewport() && m_grid->model() &&
-        m_grid->model()->rowCount() > 0) {
+        m_grid->model()->rowCount() > 0 && !m_grid->model()->index(0, 0).data(Qt::DecorationRole).isNull()) {
         m_reported = true;
         QTimer::singleShot(0, this, &StartupProbe::report); // after this paint has been handled
     }
@@ -53,8 +63,8 @@ bool StartupProbe::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void StartupProbe::report() {
-    std::printf("first paint with data: %.3f s after the process started (CLOCK_MONOTONIC %.6f)\n",
-                secondsSinceProcessStart(), clockSeconds(CLOCK_MONOTONIC));
+    std::printf("first paint with data: %.3f s after the process started (CLOCK_MONOTONIC %.6f), peak %.0f MB\n",
+                secondsSinceProcessStart(), clockSeconds(CLOCK_MONOTONIC), peakResidentMB());
     std::fflush(stdout);
     QCoreApplication::quit();
 }

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include <utility>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -304,6 +306,7 @@ void MainWindow::reload() {
 
 void MainWindow::showResult(const LoadedDatasetPtr& result) {
     m_current = m_complete = result;
+    if (std::exchange(m_countingBanner, false)) m_banner->hide();
     m_shownDataset = m_chooser->dataset();
     m_train->form()->followDataset(m_shownDataset); // until the user picks another there
     setBusy(false);
@@ -325,9 +328,14 @@ void MainWindow::showIndex(const LoadedDatasetPtr& index) {
     m_chooser->setHeldOutSplit(index->images[1]->count() ? QString::fromStdString(index->images[1]->about().split)
                                                          : QString());
     showSplit();
-    statusBar()->showMessage(
-        tr("Counting statistics of %1 images…")
-            .arg(QLocale().toString(qulonglong(index->images[0]->count() + index->images[1]->count()))));
+    const QString images = QLocale().toString(qulonglong(index->images[0]->count() + index->images[1]->count()));
+    statusBar()->showMessage(tr("Counting statistics of %1 images…").arg(images));
+    // The greyed pages say nothing themselves: a class should know what it is waiting for.
+    m_banner->showMessage(tr("Browse the images while NormLab counts the statistics of %1 images; the "
+                             "Normalization and Statistics tabs fill in when it is done (Cancel stops it).")
+                              .arg(images),
+                          false);
+    m_countingBanner = true;
 }
 
 void MainWindow::chooseThumbnailCache() {
@@ -378,6 +386,7 @@ void MainWindow::showFailure(const QString& message) {
 }
 
 void MainWindow::showMessage(const QString& text, bool isError) {
+    m_countingBanner = false; // replaced
     m_banner->showMessage(text, isError);
     statusBar()->showMessage(text, kMessageMs);
 }

@@ -90,6 +90,7 @@ private:
     DownloadJob* m_download = nullptr;
     LoadedDatasetPtr m_current;  // shown now: complete, or a folder's index while it is counted
     LoadedDatasetPtr m_complete; // the last one shown with its statistics
+    bool m_countingBanner = false; // the banner says a folder's statistics are being counted
     QString m_missingDataset; // catalog data set that was asked for but is not on disk
     QString m_shownDataset;   // what the window shows now (the chooser goes back to it on failure)
     DatasetChooser* m_chooser = nullptr;

@@ -24,6 +24,7 @@
 #include "ui/models/imagelistmodel.h"
 #include "ui/widgets/filedialog.h"
 #include "ui/widgets/imagebrowser.h"
+#include "ui/widgets/messagebanner.h"
 
 using namespace normlab;
 namespace fs = std::filesystem;
@@ -117,6 +118,9 @@ private Q_SLOTS:
         const qint64 listedMs = clock.elapsed();
         QCOMPARE(model->rowCount(), kClasses * kPerClass);
         QVERIFY(!orders->item(1)->isEnabled()); // by mean: once the statistics are counted
+        QVERIFY(window.banner()->isVisibleTo(&window)); // what the greyed pages wait for
+        QVERIFY2(window.banner()->text().contains(QStringLiteral("counts the statistics of 100,000 images")),
+                 qPrintable(window.banner()->text()));
         const auto thumbnail = [&](int row) { return model->index(row).data(Qt::DecorationRole).value<QImage>(); };
         QTRY_VERIFY_WITH_TIMEOUT(!thumbnail(0).isNull(), 20000);
         const qint64 firstThumbnailMs = clock.elapsed();
@@ -128,6 +132,7 @@ private Q_SLOTS:
         QVERIFY(window.current()->statsReady);
         QCOMPARE(window.current()->stats[0].count, std::uint64_t(kClasses * kPerClass));
         QVERIFY(orders->item(1)->isEnabled());
+        QVERIFY(!window.banner()->isVisibleTo(&window));
 
         // Page through the grid to its end, as a class would hold Page Down.
         QScrollBar* bar = grid->verticalScrollBar();

@@ -79,9 +79,11 @@ namespace {
 
 // A split of a plain IDX or .npy file larger than heldBytesLimit, read from its file; else null.
 ImageSourcePtr arrayFileImages(const DatasetRequest& request, const std::string& split, std::uint64_t heldBytesLimit) {
+    // Only IDX and .npy files can be (a catalog CIFAR is not: its stream would count every batch
+    // file to say so).
     const auto kind = datasetKind(request);
-    if (kind != DatasetKind::Catalog && kind != DatasetKind::IdxFolder && kind != DatasetKind::NumpyPair)
-        return nullptr;
+    const bool idx = (kind == DatasetKind::Catalog || kind == DatasetKind::IdxFolder) && idxSplitFiles(request, split);
+    if (!idx && kind != DatasetKind::NumpyPair) return nullptr;
     const auto stream = openSplitStream(request, split);
     const ImageSet& about = stream->about();
     if (std::uint64_t{about.pixelsPerImage()} * about.count <= heldBytesLimit) return nullptr;

@@ -209,23 +209,18 @@ ImageSet openSplit(const DatasetRequest& request, const std::string& split, cons
     }
     case DatasetKind::Catalog:
     case DatasetKind::IdxFolder:
+    case DatasetKind::Cifar:
         if (const auto idx = idxSplitFiles(request, split)) {
             set = loadIdxSplit(idx->images, idx->labels, idx->classNames, idx->transposed);
             set.dataset = idx->dataset;
             set.origin = idx->origin;
-        } else { // a catalog CIFAR
+        } else { // a catalog CIFAR, or a CIFAR folder
             const auto cifar = cifarSplitFolder(request);
             set = readCifar(cifar->layout, split, cifar->labels, progress);
             set.dataset = cifar->dataset;
             set.origin = cifar->origin;
         }
         break;
-    case DatasetKind::Cifar: {
-        const auto cifar = cifarSplitFolder(request);
-        set = readCifar(cifar->layout, split, cifar->labels, progress);
-        set.origin = cifar->origin;
-        break;
-    }
     case DatasetKind::NumpyPair: {
         const auto files = numpyPairFiles(id, split);
         set = readNumpyImages(files.images, files.labels, split);

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "ui/plots/colormap.h"
-
 namespace normlab {
 
 ImageListModel::ImageListModel(QObject* parent)
@@ -91,8 +89,7 @@ void ImageListModel::thumbnailFailed(qsizetype image, const QString& message) {
 
 QVariant ImageListModel::decoration(int image) const {
     if (m_source->held()) {
-        const ImagePixels pixels = m_source->pixels(static_cast<std::size_t>(image));
-        return byteImage(pixels.bytes.data(), pixels.channels, pixels.width, pixels.height);
+        return pixelsImage(m_source->pixels(static_cast<std::size_t>(image)));
     }
     if (const QImage* thumbnail = m_thumbnails.object(image)) return *thumbnail;
     // Not decoded yet (or dropped from the cache): the worker decodes it and the row repaints.
